@@ -1,0 +1,65 @@
+namespace DiscMastering.Imapi;
+
+/// <summary>
+/// Every failure a user can cause, with its number as the value: the tool prints it as <c>DM####</c>.
+/// This enum is the one table of codes; docs/errors.md describes each.
+/// </summary>
+public enum DiscMasteringError
+{
+    /// <summary>A source file or folder does not exist.</summary>
+    SourceNotFound = 1001,
+
+    /// <summary>A graft point (<c>disc/path=local/path</c>) is malformed.</summary>
+    InvalidGraftPoint = 1002,
+
+    /// <summary>The media name or size is not understood.</summary>
+    InvalidMedia = 1003,
+
+    /// <summary>The image would be written inside one of its own sources.</summary>
+    ImageInsideSource = 1004,
+
+    /// <summary>The image's folder cannot be created or written.</summary>
+    OutputNotWritable = 1005,
+
+    /// <summary>The image to read does not exist.</summary>
+    ImageNotFound = 1006,
+
+    /// <summary>The volume label or another volume text is not valid.</summary>
+    InvalidVolumeText = 1007,
+
+    /// <summary>A name holds a character Joliet cannot hold.</summary>
+    JolietForbiddenCharacter = 2001,
+
+    /// <summary>A name is longer than Joliet allows.</summary>
+    JolietNameTooLong = 2002,
+
+    /// <summary>A FIFO, socket or device is in the tree.</summary>
+    SpecialFile = 2003,
+
+    /// <summary>A symbolic link leads back into its own folder, or to itself.</summary>
+    SymbolicLinkLoop = 2004,
+
+    /// <summary>A file or folder cannot be read.</summary>
+    Unreadable = 2005,
+
+    /// <summary>A file changed size while the image was written.</summary>
+    FileChanged = 2006,
+
+    /// <summary>A file is too large for one ISO 9660 extent.</summary>
+    FileTooLarge = 2007,
+
+    /// <summary>The image does not fit the chosen media.</summary>
+    ExceedsCapacity = 2008,
+
+    /// <summary>Two sources claim the same path on the disc.</summary>
+    DuplicateDiscPath = 2009,
+
+    /// <summary>A file is not a valid ISO 9660 image.</summary>
+    InvalidImage = 2010,
+
+    /// <summary>Writing the image failed (for example, the disk is full).</summary>
+    WriteFailed = 2011,
+
+    /// <summary>The tree needs more directories than a path table can number (65,535).</summary>
+    TooManyDirectories = 2012,
+}

@@ -1,0 +1,114 @@
+namespace DiscMastering.Imapi.Iso9660;
+
+/// <summary>
+/// Gives every descriptor, path table, directory and file its block before a byte is written, so the
+/// image's exact size is known up front. A pure function of the tree and the options.
+/// </summary>
+/// <remarks>
+/// Order: System Area (0-15), primary descriptor (16), Joliet descriptor (17), terminator (18), the four
+/// path tables (primary L, M; Joliet L, M), primary directories, Joliet directories, then file data
+/// depth-first in name order, shared by both trees.
+/// </remarks>
+public sealed class DiscLayout
+{
+    internal const uint PrimaryDescriptorBlock = IsoConstants.SystemAreaBlocks;
+    internal const uint JolietDescriptorBlock = PrimaryDescriptorBlock + 1;
+    internal const uint TerminatorBlock = JolietDescriptorBlock + 1;
+    internal const uint FirstPathTableBlock = TerminatorBlock + 1;
+
+    private DiscLayout(DiscTree tree, NamespaceLayout primary, NamespaceLayout joliet, uint[] fileExtents, uint firstFileBlock, long totalBlocks)
+    {
+        Tree = tree;
+        Primary = primary;
+        Joliet = joliet;
+        FileExtents = fileExtents;
+        FirstFileBlock = firstFileBlock;
+        TotalBlocks = totalBlocks;
+    }
+
+    /// <summary>The tree laid out.</summary>
+    public DiscTree Tree { get; }
+
+    /// <summary>The image's size in blocks (the volume space size).</summary>
+    public long TotalBlocks { get; }
+
+    /// <summary>The image's size in bytes.</summary>
+    public long ImageBytes => TotalBlocks * IsoConstants.BlockSize;
+
+    /// <summary>The first block of file data; everything before it is metadata.</summary>
+    internal uint FirstFileBlock { get; }
+
+    internal NamespaceLayout Primary { get; }
+
+    internal NamespaceLayout Joliet { get; }
+
+    /// <summary>First block of each file, by <see cref="DiscNode.Index"/>.</summary>
+    internal uint[] FileExtents { get; }
+
+    /// <summary>Blocks needed for <paramref name="bytes"/>.</summary>
+    public static long BlocksFor(long bytes) => (bytes + IsoConstants.BlockSize - 1) / IsoConstants.BlockSize;
+
+    /// <summary>Lays the tree out; fails with <see cref="DiscMasteringError.ExceedsCapacity"/> if it will not fit the media.</summary>
+    public static DiscLayout Create(DiscTree tree, MasteringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(options);
+        var primary = NamespaceLayout.Create(tree, isJoliet: false);
+        var joliet = NamespaceLayout.Create(tree, isJoliet: true);
+
+        long cursor = FirstPathTableBlock;
+        foreach (var space in new[] { primary, joliet })
+        {
+            var blocks = BlocksFor(space.PathTableSize);
+            space.TypeLPathTable = (uint)cursor;
+            space.TypeMPathTable = (uint)(cursor + blocks);
+            cursor += 2 * blocks;
+        }
+
+        foreach (var space in new[] { primary, joliet })
+        {
+            foreach (var directory in space.InPathTableOrder)
+            {
+                directory.Extent = (uint)cursor;
+                cursor += directory.Size / IsoConstants.BlockSize;
+            }
+        }
+
+        var firstFileBlock = (uint)cursor;
+        var fileExtents = new uint[tree.Files.Count];
+        foreach (var file in tree.Files)
+        {
+            fileExtents[file.Index] = (uint)cursor;
+            cursor += BlocksFor(file.Length);
+        }
+
+        // An empty file has no blocks; it points at a block inside the image, as readers expect.
+        var lastBlock = (uint)(cursor - 1);
+        foreach (var file in tree.Files)
+        {
+            fileExtents[file.Index] = Math.Min(fileExtents[file.Index], lastBlock);
+        }
+
+        if (options.CapacityBlocks is { } capacity && cursor > capacity)
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.ExceedsCapacity,
+                $"the image needs {Describe(cursor)} but the media holds {Describe(capacity)}: it exceeds the capacity by {Describe(cursor - capacity)}. Choose larger media or leave files out.");
+        }
+
+        if (cursor > uint.MaxValue)
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.ExceedsCapacity,
+                $"the image needs {Describe(cursor)}; ISO 9660 addresses at most {Describe(uint.MaxValue)}. Split the files over several discs.");
+        }
+
+        return new DiscLayout(tree, primary, joliet, fileExtents, firstFileBlock, cursor);
+    }
+
+    private static string Describe(long blocks)
+    {
+        var bytes = blocks * IsoConstants.BlockSize;
+        return $"{bytes:N0} bytes ({bytes / 1048576.0:0.0} MiB, {blocks:N0} blocks)";
+    }
+}

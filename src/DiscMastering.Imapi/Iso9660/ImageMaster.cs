@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using DiscMastering.Imapi.Sources;
+
+namespace DiscMastering.Imapi.Iso9660;
+
+/// <summary>Masters sources into an ISO 9660 + Joliet image file: scan, lay out, write, rename.</summary>
+public static class ImageMaster
+{
+    /// <summary>
+    /// Masters <paramref name="sources"/> into <paramref name="imagePath"/>. Nothing is written before the tree
+    /// and the layout pass their checks (names, capacity); the image appears only when complete.
+    /// </summary>
+    public static MasteringSummary MasterToFile(
+        IReadOnlyList<DiscSource> sources,
+        string imagePath,
+        MasteringOptions options,
+        IProgress<MasteringProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(imagePath);
+        ArgumentNullException.ThrowIfNull(options);
+        var stopwatch = Stopwatch.StartNew();
+        var target = Path.GetFullPath(imagePath);
+        CheckVolumeLabel(options.VolumeLabel);
+        CheckNotInsideSources(sources, target);
+
+        progress?.Report(new MasteringProgress(MasteringPhase.Scanning, 0, 0, 0, 0));
+        var tree = DiscTreeBuilder.Build(sources, options, cancellationToken);
+        progress?.Report(new MasteringProgress(MasteringPhase.Layout, 0, 0, 0, tree.Files.Count));
+        var layout = DiscLayout.Create(tree, options);
+
+        using (var image = ImageFile.Create(target))
+        {
+            ImageWriter.Write(layout, options, image.Handle, progress, cancellationToken);
+            image.Commit();
+        }
+
+        return new MasteringSummary(target, tree.Files.Count, tree.Directories.Count - 1, tree.TotalFileBytes, layout.ImageBytes, stopwatch.Elapsed);
+    }
+
+    /// <summary>The Joliet volume identifier holds 16 UCS-2 characters; Windows shows it, so it is never cut silently.</summary>
+    private static void CheckVolumeLabel(string label)
+    {
+        if (label.Length == 0 || label.Length > IsoConstants.JolietVolumeIdLength || JolietNaming.FirstForbidden(label) is not null)
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.InvalidVolumeText,
+                $"the volume label '{label}' must be 1 to {IsoConstants.JolietVolumeIdLength} characters without * / : ; ? \\ or control characters (Joliet's limit); choose a shorter label.");
+        }
+    }
+
+    /// <summary>An image inside its own source folder would try to master itself.</summary>
+    private static void CheckNotInsideSources(IReadOnlyList<DiscSource> sources, string target)
+    {
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var source in sources)
+        {
+            var local = Path.TrimEndingDirectorySeparator(Path.GetFullPath(source.LocalPath));
+            var isInside = string.Equals(local, target, comparison)
+                || (Directory.Exists(local) && target.StartsWith(local + Path.DirectorySeparatorChar, comparison));
+            if (isInside)
+            {
+                throw new DiscMasteringException(
+                    DiscMasteringError.ImageInsideSource,
+                    $"the image '{target}' would be written inside the source '{local}', so it would master itself; write it outside that folder with -o.");
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace DiscMastering.Imapi.Iso9660;
+
+/// <summary>
+/// Writes a laid-out image strictly in block order through one pooled buffer with positional writes.
+/// Metadata is rendered from the layout; file data is streamed: small files through the buffer, large
+/// ones by the kernel (copy_file_range) where it can, so their bytes never pass through this process.
+/// Every block is written, none skipped over, so the image is never sparse.
+/// </summary>
+internal sealed class ImageWriter : IDisposable
+{
+    private const int BufferSize = 1 << 20;
+
+    /// <summary>Files up to this size are read into the buffer; larger ones are copied file to file.</summary>
+    private const int BufferedFileLimit = 256 << 10;
+
+    /// <summary>Kernel copies go in slices this big so progress and cancellation stay responsive.</summary>
+    private const int CopySlice = 16 << 20;
+
+    private static readonly long s_progressInterval = Stopwatch.Frequency / 10;
+
+    private readonly DiscLayout _layout;
+    private readonly MasteringOptions _options;
+    private readonly SafeFileHandle _output;
+    private readonly IProgress<MasteringProgress>? _progress;
+    private readonly CancellationToken _cancellationToken;
+    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+    private int _used;
+    private long _bufferPosition;
+    private int _filesDone;
+    private long _lastReport;
+    private bool _kernelCopyUnavailable = !OperatingSystem.IsLinux();
+
+    private ImageWriter(DiscLayout layout, MasteringOptions options, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
+    {
+        _layout = layout;
+        _options = options;
+        _output = output;
+        _progress = progress;
+        _cancellationToken = cancellationToken;
+    }
+
+    private long Position => _bufferPosition + _used;
+
+    /// <summary>Writes the whole image to <paramref name="output"/> from offset 0.</summary>
+    public static void Write(DiscLayout layout, MasteringOptions options, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var writer = new ImageWriter(layout, options, output, progress, cancellationToken);
+        writer.WriteImage();
+    }
+
+    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+
+    private void WriteImage()
+    {
+        Zeros(IsoConstants.SystemAreaBlocks * IsoConstants.BlockSize);
+        WriteVolumeDescriptor(_layout.Primary);
+        WriteVolumeDescriptor(_layout.Joliet);
+        VolumeDescriptor.WriteSetTerminator(Blocks(1));
+        foreach (var space in new[] { _layout.Primary, _layout.Joliet })
+        {
+            WritePathTable(space, bigEndian: false);
+            WritePathTable(space, bigEndian: true);
+        }
+
+        foreach (var space in new[] { _layout.Primary, _layout.Joliet })
+        {
+            foreach (var directory in space.InPathTableOrder)
+            {
+                WriteDirectory(space, directory);
+            }
+        }
+
+        Debug.Assert(Position == (long)_layout.FirstFileBlock * IsoConstants.BlockSize, "metadata must end where the layout put the first file");
+        foreach (var file in _layout.Tree.Files)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            WriteFile(file);
+            _filesDone++;
+            Report(force: false);
+        }
+
+        Flush();
+        Debug.Assert(Position == _layout.ImageBytes, "the image must end where the layout said");
+        Report(force: true);
+    }
+
+    private void WriteVolumeDescriptor(NamespaceLayout space)
+    {
+        var root = space.ByIndex[_layout.Tree.Root.Index];
+        var label = _options.VolumeLabel;
+        var descriptor = new VolumeDescriptor
+        {
+            IsJoliet = space.IsJoliet,
+            VolumeIdentifier = space.IsJoliet ? label : IsoNaming.ToVolumeText(label, IsoConstants.PrimaryVolumeIdLength, dCharactersOnly: true),
+            PublisherIdentifier = space.IsJoliet ? _options.Publisher : IsoNaming.ToVolumeText(_options.Publisher, VolumeDescriptor.FieldLengths.LongIdentifier, dCharactersOnly: false),
+            ApplicationIdentifier = space.IsJoliet ? _options.ApplicationId : IsoNaming.ToVolumeText(_options.ApplicationId, VolumeDescriptor.FieldLengths.LongIdentifier, dCharactersOnly: false),
+            VolumeSpaceSize = (uint)_layout.TotalBlocks,
+            PathTableSize = space.PathTableSize,
+            TypeLPathTable = space.TypeLPathTable,
+            TypeMPathTable = space.TypeMPathTable,
+            RootDirectory = new DirectoryRecord(root.Extent, root.Size, root.Directory.Modified, DirectoryRecord.Flags.Directory),
+            Created = _options.VolumeDate,
+        };
+        descriptor.WriteTo(Blocks(1));
+    }
+
+    private void WritePathTable(NamespaceLayout space, bool bigEndian)
+    {
+        var size = (int)(DiscLayout.BlocksFor(space.PathTableSize) * IsoConstants.BlockSize);
+        var table = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var span = table.AsSpan(0, size);
+            span.Clear();
+            var offset = 0;
+            foreach (var directory in space.InPathTableOrder)
+            {
+                offset += PathTableRecord.WriteTo(span[offset..], directory.PathTableIdentifier, directory.Extent, directory.ParentNumber, bigEndian);
+            }
+
+            Bytes(span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(table);
+        }
+    }
+
+    private void WriteDirectory(NamespaceLayout space, DirectoryExtent directory)
+    {
+        var parent = directory.Directory.Parent is { } p ? space.ByIndex[p.Index] : directory;
+        var blocksLeft = (int)(directory.Size / IsoConstants.BlockSize) - 1;
+        var block = Blocks(1);
+        var offset = new DirectoryRecord(directory.Extent, directory.Size, directory.Directory.Modified, DirectoryRecord.Flags.Directory)
+            .WriteTo(block, DirectoryRecord.SelfIdentifier);
+        offset += new DirectoryRecord(parent.Extent, parent.Size, parent.Directory.Modified, DirectoryRecord.Flags.Directory)
+            .WriteTo(block[offset..], DirectoryRecord.ParentIdentifier);
+        foreach (var (node, identifier) in directory.Entries)
+        {
+            if (offset + DirectoryRecord.CalcLength(identifier.Length) > IsoConstants.BlockSize)
+            {
+                block = Blocks(1);
+                blocksLeft--;
+                offset = 0;
+            }
+
+            var record = node is DiscDirectory child
+                ? new DirectoryRecord(space.ByIndex[child.Index].Extent, space.ByIndex[child.Index].Size, child.Modified, DirectoryRecord.Flags.Directory)
+                : new DirectoryRecord(_layout.FileExtents[node.Index], (uint)((DiscFile)node).Length, node.Modified, DirectoryRecord.Flags.None);
+            offset += record.WriteTo(block[offset..], identifier);
+        }
+
+        Debug.Assert(blocksLeft == 0, "a directory must fill exactly the blocks the layout gave it");
+    }
+
+    private void WriteFile(DiscFile file)
+    {
+        SafeFileHandle input;
+        try
+        {
+            input = File.OpenHandle(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            var error = e is FileNotFoundException or DirectoryNotFoundException ? DiscMasteringError.FileChanged : DiscMasteringError.Unreadable;
+            throw new DiscMasteringException(error, $"the file '{file.LocalPath}' cannot be read ({e.Message}); give the build user read access, or leave it out.", e);
+        }
+
+        using (input)
+        {
+            var copied = file.Length <= BufferedFileLimit ? ReadIntoBuffer(input, file.Length) : CopyFromFile(input, file.Length);
+            if (copied != file.Length || RandomAccess.GetLength(input) != file.Length)
+            {
+                throw new DiscMasteringException(
+                    DiscMasteringError.FileChanged,
+                    $"the file '{file.LocalPath}' changed size while the image was written (expected {file.Length:N0} bytes); stop whatever writes to it and master again.");
+            }
+        }
+
+        var padding = (int)(DiscLayout.BlocksFor(file.Length) * IsoConstants.BlockSize - file.Length);
+        Zeros(padding);
+    }
+
+    private long ReadIntoBuffer(SafeFileHandle input, long length)
+    {
+        Reserve((int)length);
+        long done = 0;
+        while (done < length)
+        {
+            var read = RandomAccess.Read(input, _buffer.AsSpan(_used + (int)done, (int)(length - done)), done);
+            if (read == 0)
+            {
+                break;
+            }
+
+            done += read;
+        }
+
+        _used += (int)done;
+        return done;
+    }
+
+    private long CopyFromFile(SafeFileHandle input, long length)
+    {
+        Flush();
+        long done = 0;
+        while (done < length)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var slice = (int)Math.Min(CopySlice, length - done);
+            var copied = KernelCopy(input, done, slice) ?? BufferedCopy(input, done, slice);
+            if (copied == 0)
+            {
+                break;
+            }
+
+            done += copied;
+            _bufferPosition += copied;
+            Report(force: false);
+        }
+
+        return done;
+    }
+
+    /// <summary>copy_file_range; null when the kernel or file systems cannot do it, so the caller copies through the buffer.</summary>
+    private long? KernelCopy(SafeFileHandle input, long inputOffset, int length)
+    {
+        if (_kernelCopyUnavailable)
+        {
+            return null;
+        }
+
+        var outputOffset = _bufferPosition;
+        var result = Interop.Linux.CopyFileRangeInterop.CopyFileRange(
+            (int)input.DangerousGetHandle(), ref inputOffset, (int)_output.DangerousGetHandle(), ref outputOffset, (nuint)length, 0);
+        if (result >= 0)
+        {
+            return result;
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno is Interop.Linux.Errno.EXDEV or Interop.Linux.Errno.ENOSYS or Interop.Linux.Errno.EINVAL or Interop.Linux.Errno.EOPNOTSUPP)
+        {
+            _kernelCopyUnavailable = true;
+            return null;
+        }
+
+        throw new DiscMasteringException(DiscMasteringError.WriteFailed, $"copying file data into the image failed ({Marshal.GetPInvokeErrorMessage(errno)}); check the free space where the image is written.");
+    }
+
+    private long BufferedCopy(SafeFileHandle input, long inputOffset, int length)
+    {
+        var read = RandomAccess.Read(input, _buffer.AsSpan(0, Math.Min(length, _buffer.Length)), inputOffset);
+        WriteOutput(_buffer.AsSpan(0, read), _bufferPosition);
+        return read;
+    }
+
+    /// <summary>Hands out <paramref name="count"/> zeroed blocks of the buffer.</summary>
+    private Span<byte> Blocks(int count)
+    {
+        var length = count * IsoConstants.BlockSize;
+        Reserve(length);
+        var span = _buffer.AsSpan(_used, length);
+        span.Clear();
+        _used += length;
+        return span;
+    }
+
+    private void Zeros(int length)
+    {
+        while (length > 0)
+        {
+            var chunk = Math.Min(length, BufferSize);
+            Reserve(chunk);
+            _buffer.AsSpan(_used, chunk).Clear();
+            _used += chunk;
+            length -= chunk;
+        }
+    }
+
+    private void Bytes(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var chunk = Math.Min(bytes.Length, BufferSize);
+            Reserve(chunk);
+            bytes[..chunk].CopyTo(_buffer.AsSpan(_used));
+            _used += chunk;
+            bytes = bytes[chunk..];
+        }
+    }
+
+    private void Reserve(int length)
+    {
+        if (_used + length > BufferSize)
+        {
+            Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        if (_used > 0)
+        {
+            WriteOutput(_buffer.AsSpan(0, _used), _bufferPosition);
+            _bufferPosition += _used;
+            _used = 0;
+        }
+    }
+
+    private void WriteOutput(ReadOnlySpan<byte> bytes, long offset)
+    {
+        try
+        {
+            RandomAccess.Write(_output, bytes, offset);
+        }
+        catch (IOException e)
+        {
+            throw new DiscMasteringException(DiscMasteringError.WriteFailed, $"writing the image failed ({e.Message}); check the free space where the image is written.", e);
+        }
+    }
+
+    private void Report(bool force)
+    {
+        if (_progress is null)
+        {
+            return;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        if (!force && now - _lastReport < s_progressInterval)
+        {
+            return;
+        }
+
+        _lastReport = now;
+        _progress.Report(new MasteringProgress(MasteringPhase.Writing, Position, _layout.ImageBytes, _filesDone, _layout.Tree.Files.Count));
+    }
+}
