@@ -6,6 +6,9 @@ namespace DiscMastering.Imapi;
 /// </summary>
 public enum DiscMasteringError
 {
+    /// <summary>The command line is not understood (unknown option, missing value, unreadable response file).</summary>
+    InvalidArguments = 1000,
+
     /// <summary>A source file or folder does not exist.</summary>
     SourceNotFound = 1001,
 
@@ -26,6 +29,9 @@ public enum DiscMasteringError
 
     /// <summary>The volume label or another volume text is not valid.</summary>
     InvalidVolumeText = 1007,
+
+    /// <summary>The user cancelled (Ctrl+C, SIGTERM); nothing was left behind.</summary>
+    Cancelled = 1008,
 
     /// <summary>A name holds a character Joliet cannot hold.</summary>
     JolietForbiddenCharacter = 2001,

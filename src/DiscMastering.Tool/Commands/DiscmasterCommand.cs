@@ -1,0 +1,25 @@
+using System.Reflection;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace DiscMastering.Tool.Commands;
+
+/// <summary>The root command: lists the subcommands.</summary>
+[Command(Name = "discmaster", FullName = "dotnet discmaster", Description = "Masters folders into ISO 9660 + Joliet disc images, and inspects them.")]
+[Subcommand(typeof(ImageCommand))]
+[VersionOptionFromMember("--version", MemberName = nameof(Version))]
+internal sealed class DiscmasterCommand : CommandBase
+{
+    public DiscmasterCommand(ToolContext context)
+        : base(context)
+    {
+    }
+
+    public static string Version =>
+        typeof(DiscmasterCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    protected override int Execute(CommandLineApplication app)
+    {
+        app.ShowHelp();
+        return ToolDiagnostics.ErrorExitCode;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+using DiscMastering.Imapi;
+using DiscMastering.Tool;
+using DiscMastering.Tool.Commands;
+using McMaster.Extensions.CommandLineUtils;
+
+using var cancellation = new CancellationTokenSource();
+
+// CommandLineUtils 2.3.0 has no cancellation of its own: Ctrl+C and SIGTERM cancel this token, and the
+// command unwinds (deleting its temporary image) instead of the process dying mid-write.
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
+var context = new ToolContext(Console.Out, Console.Error, !Console.IsOutputRedirected, cancellation.Token);
+try
+{
+    using var app = new CommandLineApplication<DiscmasterCommand>();
+    app.Conventions.UseDefaultConventions().UseConstructorInjection(new ToolServices(context));
+    return app.Execute(ResponseFiles.Expand(args));
+}
+catch (CommandParsingException e)
+{
+    return context.Diagnostics.InvalidArguments(e.Message);
+}
+catch (DiscMasteringException e)
+{
+    return context.Diagnostics.Report(e);
+}

@@ -1,0 +1,16 @@
+namespace DiscMastering.Tool;
+
+/// <summary>What every command gets: where to write, and the token that Ctrl+C or SIGTERM cancels.</summary>
+internal sealed class ToolContext(TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>True when a person watches the output, so a redrawn progress bar makes sense.</summary>
+    public bool OutputIsTerminal { get; } = outputIsTerminal;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public ToolDiagnostics Diagnostics => new(Error);
+}
