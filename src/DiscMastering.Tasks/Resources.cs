@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Resources;
+
+namespace DiscMastering.Tasks;
+
+/// <summary>
+/// The task's messages, read from <c>Resources.resx</c>. Error texts start with their <c>DM0xxx: </c> code, which
+/// <see cref="Microsoft.Build.Utilities.TaskLoggingHelper.LogErrorWithCodeFromResources(string, object[])"/> splits off.
+/// </summary>
+internal static class Resources
+{
+    /// <summary>The manager over the embedded <c>DiscMastering.Tasks.Resources.resources</c>.</summary>
+    internal static ResourceManager ResourceManager { get; } = new("DiscMastering.Tasks.Resources", typeof(Resources).Assembly);
+
+    internal static string SourceDoesNotExist => Get(nameof(SourceDoesNotExist));
+
+    internal static string TargetPathNotRelative => Get(nameof(TargetPathNotRelative));
+
+    internal static string ToolFailed => Get(nameof(ToolFailed));
+
+    internal static string ToolCanceled => Get(nameof(ToolCanceled));
+
+    internal static string ToolAssemblyMissing => Get(nameof(ToolAssemblyMissing));
+
+    internal static string ImageInsideSource => Get(nameof(ImageInsideSource));
+
+    internal static string ValueHasLineBreak => Get(nameof(ValueHasLineBreak));
+
+    internal static string ToolCommandLine => Get(nameof(ToolCommandLine));
+
+    internal static string Progress => Get(nameof(Progress));
+
+    internal static string Summary => Get(nameof(Summary));
+
+    internal static string DeletedLeftover => Get(nameof(DeletedLeftover));
+
+    internal static string CouldNotDeleteLeftover => Get(nameof(CouldNotDeleteLeftover));
+
+    private static string Get(string name) =>
+        ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
+        ?? throw new InvalidOperationException($"The resource '{name}' is missing from DiscMastering.Tasks.");
+}
