@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test. The image tests check images with readers nobody here wrote (7z, xorriso, isoinfo,
+# libcdio, pycdlib): this installs the Debian packages that hold them when any is missing.
+# Ends with the totals on a line of their own: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v 7z >/dev/null || missing+=(p7zip-full)
+command -v xorriso >/dev/null || missing+=(xorriso)
+command -v isoinfo >/dev/null && command -v genisoimage >/dev/null || missing+=(genisoimage)
+command -v iso-info >/dev/null && command -v iso-read >/dev/null || missing+=(libcdio-utils)
+/usr/bin/python3 -c 'import pycdlib' 2>/dev/null || missing+=(python3-pycdlib)
+command -v setpriv >/dev/null || missing+=(util-linux)
+if ((${#missing[@]})); then
+  if [[ $(id -u) == 0 ]]; then
+    echo "Installing ${missing[*]}..."
+    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
+      || { echo "apt-get install ${missing[*]} failed"; exit 1; }
+  else
+    echo "The tests need: sudo apt-get install ${missing[*]}"
+    exit 1
+  fi
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test DiscMastering.Build.sln -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 27, Skipped: 0, ...".
+read -r passed failed < <(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" \
+  | awk '{ gsub(",", ""); f += $2; p += $4 } END { print p + 0, f + 0 }')
+if ((status != 0 && failed == 0)); then failed=1; fi  # a build error runs no test but must not read as green
+echo "$passed passed, $failed failed"
+exit "$status"
