@@ -26,6 +26,10 @@ internal abstract class CommandBase(ToolContext context)
         }
     }
 
+    /// <summary>Called by CommandLineUtils' conventions when a declared rule ([Required], [AllowedValues]...) fails.</summary>
+    public int OnValidationError(System.ComponentModel.DataAnnotations.ValidationResult result) =>
+        Context.Diagnostics.InvalidArguments(result.ErrorMessage ?? "the command line is not valid");
+
     /// <summary>Said after a cancellation: what the user finds on disk.</summary>
     protected virtual string WhatCancellingLeaves => "nothing was changed.";
 
