@@ -1,0 +1,2 @@
+Console.WriteLine("Hello from the installer disc.");
+Console.WriteLine($"Running from {AppContext.BaseDirectory}");
