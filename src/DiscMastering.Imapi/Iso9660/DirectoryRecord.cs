@@ -24,7 +24,9 @@ internal readonly struct DirectoryRecord
     internal enum Flags : byte
     {
         None = 0,
+        Hidden = 0x01,
         Directory = 0x02,
+        MultiExtent = 0x80,
     }
 
     /// <summary>Identifier of a directory's own record ("."), ECMA-119 6.8.2.2.</summary>
@@ -73,4 +75,31 @@ internal readonly struct DirectoryRecord
         identifier.CopyTo(destination[FieldLocations.Identifier..]);
         return length;
     }
+
+    /// <summary>
+    /// Reads a record's fixed part from an image; <paramref name="record"/> starts at its length byte. A date
+    /// that cannot be a date reads as the Unix epoch, as <see cref="IsoDate.ReadRecordingDate"/> does.
+    /// </summary>
+    public static DirectoryRecord Read(ReadOnlySpan<byte> record)
+    {
+        DateTimeOffset recorded;
+        try
+        {
+            recorded = IsoDate.ReadRecordingDate(record[FieldLocations.RecordingDate..]);
+        }
+        catch (ArgumentException)
+        {
+            recorded = DateTimeOffset.UnixEpoch;
+        }
+
+        return new DirectoryRecord(
+            BothByteOrder.ReadUInt32(record[FieldLocations.ExtentLocation..]),
+            BothByteOrder.ReadUInt32(record[FieldLocations.DataLength..]),
+            recorded,
+            (Flags)record[FieldLocations.FileFlags]);
+    }
+
+    /// <summary>The identifier of a record read from an image; the caller checks it fits the record.</summary>
+    public static ReadOnlySpan<byte> ReadIdentifier(ReadOnlySpan<byte> record) =>
+        record.Slice(FieldLocations.Identifier, record[FieldLocations.IdentifierLength]);
 }

@@ -30,6 +30,12 @@ internal static class IsoConstants
     /// <summary>Standard identifier of every volume descriptor, ECMA-119 8.1.2.</summary>
     public static ReadOnlySpan<byte> StandardIdentifier => "CD001"u8;
 
+    /// <summary>Escape sequence of Joliet UCS-2 level 1 in a supplementary volume descriptor.</summary>
+    public static ReadOnlySpan<byte> JolietLevel1Escape => "%/@"u8;
+
+    /// <summary>Escape sequence of Joliet UCS-2 level 2 in a supplementary volume descriptor.</summary>
+    public static ReadOnlySpan<byte> JolietLevel2Escape => "%/C"u8;
+
     /// <summary>Escape sequence of Joliet UCS-2 level 3 in a supplementary volume descriptor.</summary>
     public static ReadOnlySpan<byte> JolietLevel3Escape => "%/E"u8;
 }

@@ -38,4 +38,35 @@ internal static class PathTableRecord
         destination[(FieldLocations.Identifier + identifier.Length)..length].Clear();
         return length;
     }
+
+    /// <summary>
+    /// Reads one record in the chosen byte order and returns its length, or 0 when the record does not fit
+    /// <paramref name="source"/> or names no identifier.
+    /// </summary>
+    public static int Read(ReadOnlySpan<byte> source, bool bigEndian, out ReadOnlySpan<byte> identifier, out uint extent, out ushort parentNumber)
+    {
+        identifier = default;
+        extent = 0;
+        parentNumber = 0;
+        if (source.Length < FieldLocations.Identifier)
+        {
+            return 0;
+        }
+
+        var identifierLength = source[FieldLocations.IdentifierLength];
+        var length = CalcLength(identifierLength);
+        if (identifierLength == 0 || length > source.Length)
+        {
+            return 0;
+        }
+
+        extent = bigEndian
+            ? BinaryPrimitives.ReadUInt32BigEndian(source[FieldLocations.ExtentLocation..])
+            : BinaryPrimitives.ReadUInt32LittleEndian(source[FieldLocations.ExtentLocation..]);
+        parentNumber = bigEndian
+            ? BinaryPrimitives.ReadUInt16BigEndian(source[FieldLocations.ParentNumber..])
+            : BinaryPrimitives.ReadUInt16LittleEndian(source[FieldLocations.ParentNumber..]);
+        identifier = source.Slice(FieldLocations.Identifier, identifierLength);
+        return length;
+    }
 }
