@@ -184,8 +184,14 @@ public sealed class BurnDisc : ToolTask
         return true;
     }
 
-    /// <summary>Finds the <c>dotnet</c> host: <see cref="DotNetHostPath"/>, then <see cref="NetCoreRoot"/>, then the bare name for a PATH search.</summary>
-    protected override string GenerateFullPathToTool()
+    /// <inheritdoc/>
+    protected override string GenerateFullPathToTool() => ResolveDotNetHost();
+
+    /// <summary>
+    /// Finds the <c>dotnet</c> host: <see cref="DotNetHostPath"/>, then <see cref="NetCoreRoot"/>, then the bare name,
+    /// which ToolTask looks for on the PATH.
+    /// </summary>
+    internal string ResolveDotNetHost()
     {
         if (!string.IsNullOrEmpty(DotNetHostPath) && File.Exists(DotNetHostPath))
         {
