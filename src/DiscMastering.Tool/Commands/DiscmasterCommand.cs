@@ -5,7 +5,7 @@ namespace DiscMastering.Tool.Commands;
 
 /// <summary>The root command: lists the subcommands.</summary>
 [Command(Name = "discmaster", FullName = "dotnet discmaster", Description = "Masters folders into ISO 9660 + Joliet disc images, and inspects them.")]
-[Subcommand(typeof(ImageCommand))]
+[Subcommand(typeof(ImageCommand), typeof(InspectCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
 internal sealed class DiscmasterCommand : CommandBase
 {

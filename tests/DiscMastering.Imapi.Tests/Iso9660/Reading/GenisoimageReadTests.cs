@@ -37,6 +37,7 @@ public sealed class GenisoimageReadTests : IDisposable
         Assert.True(reader.Find("/many", joliet: true)!.Length > 2048, "'many' should span several sectors");
 
         ReadingAssert.JolietMatchesSource(reader, _temp.Source);
+        ReadingAssert.PrimaryMatchesJoliet(reader);
         ReadingAssert.PathTablesMatchDirectories(reader, joliet: false);
         ReadingAssert.PathTablesMatchDirectories(reader, joliet: true);
 

@@ -117,6 +117,24 @@ public sealed class IsoImageReaderTests : IDisposable
     }
 
     [Fact]
+    public void RecordingDatesRoundTrip()
+    {
+        var modified = new DateTimeOffset(2021, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        var file = _temp.WriteFile("dated/old.txt", [1, 2, 3]);
+        File.SetLastWriteTimeUtc(file, modified.UtcDateTime);
+        Directory.SetLastWriteTimeUtc(Path.GetDirectoryName(file)!, modified.AddDays(1).UtcDateTime);
+        var now = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+        var image = Master(new MasteringOptions { Now = now });
+
+        using var reader = IsoImageReader.Open(image);
+        Assert.Equal(modified, reader.Find("/dated/old.txt", joliet: true)!.Recorded);
+        Assert.Equal(modified, reader.Find("/DATED/OLD.TXT", joliet: false)!.Recorded);
+        Assert.Equal(modified.AddDays(1), reader.Find("/dated", joliet: true)!.Recorded);
+        Assert.Equal(now, reader.Primary.Created);
+    }
+
+    [Fact]
     public void StreamSeeksAndReadsAcrossBlocks()
     {
         var content = TempFolder.Content(10_000, 42);

@@ -1,0 +1,191 @@
+using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DiscMastering.Imapi.Iso9660.Reading;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace DiscMastering.Tool.Commands;
+
+/// <summary><c>discmaster inspect</c>: shows an image's volume descriptors and its file tree.</summary>
+[Command(
+    Name = "inspect",
+    Description = "Show an ISO 9660 image's volume descriptors and file tree.",
+    ExtendedHelpText = """
+
+The tree shown is Joliet's (the long names Windows and most systems show) when the image has one,
+otherwise the primary ISO 9660 tree; --primary asks for the primary tree.
+
+Examples:
+  dotnet discmaster inspect app.iso
+  dotnet discmaster inspect app.iso --primary
+  dotnet discmaster inspect app.iso --json
+""")]
+internal sealed class InspectCommand : CommandBase
+{
+    private static readonly JsonWriterOptions s_jsonOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public InspectCommand(ToolContext context)
+        : base(context)
+    {
+    }
+
+    [Argument(0, Name = "image", Description = "The image file to read.")]
+    [Required(ErrorMessage = "name the image to inspect, such as: dotnet discmaster inspect app.iso")]
+    public string Image { get; init; } = "";
+
+    [Option("--json", Description = "Print one JSON document: the volumes, then every entry as {path, size, directory, extent}.")]
+    public bool Json { get; init; }
+
+    [Option("--primary", Description = "Show the primary (ISO 9660) tree instead of Joliet's.")]
+    public bool Primary { get; init; }
+
+    protected override int Execute(CommandLineApplication app)
+    {
+        using var reader = IsoImageReader.Open(Image);
+        var joliet = !Primary && reader.Joliet is not null;
+        var entries = new List<IsoEntry>();
+        foreach (var entry in reader.Walk(joliet))
+        {
+            Context.CancellationToken.ThrowIfCancellationRequested();
+            entries.Add(entry);
+        }
+
+        if (Json)
+        {
+            WriteJson(reader, joliet, entries);
+        }
+        else
+        {
+            WriteText(reader, joliet, entries);
+        }
+
+        return 0;
+    }
+
+    private void WriteText(IsoImageReader reader, bool joliet, List<IsoEntry> entries)
+    {
+        var output = Context.Output;
+        output.WriteLine(Invariant($"Image: {reader.ImagePath}"));
+        WriteVolume(reader.Primary);
+        if (reader.Joliet is { } jolietVolume)
+        {
+            WriteVolume(jolietVolume);
+        }
+
+        output.WriteLine(Invariant($"Joliet: {(reader.Joliet is null ? "no" : "yes")}"));
+        output.WriteLine();
+
+        var tree = joliet ? "Joliet" : "primary";
+        var note = !joliet && !Primary ? " (the image has no Joliet volume)" : "";
+        output.WriteLine(Invariant($"Files ({tree} tree){note}:"));
+        output.WriteLine("/");
+        var lines = entries.Select(e => (Text: new string(' ', 2 * Depth(e)) + e.Name + (e.IsDirectory ? "/" : ""), Entry: e)).ToList();
+        var nameWidth = lines.Count == 0 ? 0 : lines.Max(l => l.Text.Length);
+        var sizeWidth = lines.Count == 0 ? 0 : lines.Max(l => Size(l.Entry).Length);
+        foreach (var (text, entry) in lines)
+        {
+            var hidden = entry.IsHidden ? "  (hidden)" : "";
+            var size = entry.IsDirectory ? "" : Size(entry).PadLeft(sizeWidth) + " bytes";
+            output.WriteLine((text.PadRight(nameWidth) + "  " + size + hidden).TrimEnd());
+        }
+
+        var files = entries.Count(e => !e.IsDirectory);
+        var bytes = entries.Where(e => !e.IsDirectory).Sum(e => e.Length);
+        output.WriteLine(Invariant($"{files:N0} files, {entries.Count - files:N0} folders, {bytes:N0} bytes"));
+    }
+
+    private void WriteVolume(IsoVolumeInfo volume)
+    {
+        var output = Context.Output;
+        output.WriteLine(Invariant($"{(volume.IsJoliet ? "Joliet" : "Primary")} volume descriptor (block {volume.DescriptorBlock}):"));
+        output.WriteLine(Invariant($"  Label:        {volume.VolumeIdentifier}"));
+        output.WriteLine(Invariant($"  Publisher:    {volume.PublisherIdentifier}"));
+        output.WriteLine(Invariant($"  Application:  {volume.ApplicationIdentifier}"));
+        output.WriteLine(Invariant($"  System:       {volume.SystemIdentifier}"));
+        output.WriteLine(Invariant($"  Size:         {volume.VolumeSpaceSize:N0} blocks of {volume.LogicalBlockSize:N0} bytes ({volume.VolumeBytes:N0} bytes)"));
+        output.WriteLine(Invariant($"  Created:      {Date(volume.Created)}"));
+        output.WriteLine(Invariant($"  Modified:     {Date(volume.Modified)}"));
+    }
+
+    private void WriteJson(IsoImageReader reader, bool joliet, List<IsoEntry> entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, s_jsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("image", reader.ImagePath);
+            json.WriteBoolean("joliet", reader.Joliet is not null);
+            json.WriteString("tree", joliet ? "joliet" : "primary");
+            json.WriteStartArray("volumes");
+            WriteJsonVolume(json, reader.Primary);
+            if (reader.Joliet is { } jolietVolume)
+            {
+                WriteJsonVolume(json, jolietVolume);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("entries");
+            foreach (var entry in entries)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", entry.Path);
+                json.WriteNumber("size", entry.Length);
+                json.WriteBoolean("directory", entry.IsDirectory);
+                json.WriteNumber("extent", entry.Extent);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        Context.Output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        Context.Output.Flush();
+    }
+
+    private static void WriteJsonVolume(Utf8JsonWriter json, IsoVolumeInfo volume)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", volume.IsJoliet ? "joliet" : "primary");
+        json.WriteNumber("descriptorBlock", volume.DescriptorBlock);
+        json.WriteString("label", volume.VolumeIdentifier);
+        json.WriteString("publisher", volume.PublisherIdentifier);
+        json.WriteString("application", volume.ApplicationIdentifier);
+        json.WriteString("system", volume.SystemIdentifier);
+        json.WriteNumber("blocks", volume.VolumeSpaceSize);
+        json.WriteNumber("blockSize", volume.LogicalBlockSize);
+        json.WriteNumber("bytes", volume.VolumeBytes);
+        WriteJsonDate(json, "created", volume.Created);
+        WriteJsonDate(json, "modified", volume.Modified);
+        json.WriteNumber("rootExtent", volume.RootExtent);
+        json.WriteEndObject();
+    }
+
+    private static void WriteJsonDate(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } date)
+        {
+            json.WriteString(name, date);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>Levels below the root: "/a" is 1, "/a/b" is 2.</summary>
+    private static int Depth(IsoEntry entry) => entry.Path.Count(c => c == '/');
+
+    private static string Size(IsoEntry entry) => entry.IsDirectory ? "" : entry.Length.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Date(DateTimeOffset? value) =>
+        value?.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) ?? "not specified";
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}
