@@ -4,6 +4,7 @@ namespace DiscMastering.Imapi.Iso9660;
 public sealed class DiscDirectory : DiscNode
 {
     private readonly List<DiscNode> _children = [];
+    private readonly Dictionary<string, DiscNode> _byName = new(StringComparer.Ordinal);
 
     internal DiscDirectory(string name, DiscDirectory? parent, DateTimeOffset modified)
         : base(name, parent, modified)
@@ -16,9 +17,13 @@ public sealed class DiscDirectory : DiscNode
     /// <summary>Depth below the root (the root is 1, as path table levels count, ECMA-119 6.8.2.1).</summary>
     public int Level => Parent is null ? 1 : Parent.Level + 1;
 
-    internal DiscNode? Find(string name) => _children.Find(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+    internal DiscNode? Find(string name) => _byName.GetValueOrDefault(name);
 
-    internal void Add(DiscNode child) => _children.Add(child);
+    internal void Add(DiscNode child)
+    {
+        _children.Add(child);
+        _byName.Add(child.Name, child);
+    }
 
     internal void SortChildren() => _children.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
 }

@@ -160,21 +160,10 @@ internal sealed class ImageWriter : IDisposable
 
     private void WriteFile(DiscFile file)
     {
-        SafeFileHandle input;
-        try
+        using (var input = Sources.SourceFile.OpenRead(file.LocalPath))
         {
-            input = File.OpenHandle(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            var error = e is FileNotFoundException or DirectoryNotFoundException ? DiscMasteringError.FileChanged : DiscMasteringError.Unreadable;
-            throw new DiscMasteringException(error, $"the file '{file.LocalPath}' cannot be read ({e.Message}); give the build user read access, or leave it out.", e);
-        }
-
-        using (input)
-        {
-            var copied = file.Length <= BufferedFileLimit ? ReadIntoBuffer(input, file.Length) : CopyFromFile(input, file.Length);
-            if (copied != file.Length || RandomAccess.GetLength(input) != file.Length)
+            var unchanged = file.Length <= BufferedFileLimit ? ReadIntoBuffer(input, file.Length) : CopyFromFile(input, file.Length);
+            if (!unchanged)
             {
                 throw new DiscMasteringException(
                     DiscMasteringError.FileChanged,
@@ -186,26 +175,27 @@ internal sealed class ImageWriter : IDisposable
         Zeros(padding);
     }
 
-    private long ReadIntoBuffer(SafeFileHandle input, long length)
+    /// <summary>
+    /// Reads a small file into the buffer, asking for one byte more than expected: a short read means the
+    /// file shrank, a long one that it grew, with no extra fstat per file. Returns whether the size held.
+    /// </summary>
+    private bool ReadIntoBuffer(SafeFileHandle input, long length)
     {
-        Reserve((int)length);
-        long done = 0;
-        while (done < length)
+        Reserve((int)length + 1);
+        var wanted = (int)length + 1;
+        var done = 0;
+        int read;
+        while (done < wanted && (read = RandomAccess.Read(input, _buffer.AsSpan(_used + done, wanted - done), done)) > 0)
         {
-            var read = RandomAccess.Read(input, _buffer.AsSpan(_used + (int)done, (int)(length - done)), done);
-            if (read == 0)
-            {
-                break;
-            }
-
             done += read;
         }
 
-        _used += (int)done;
-        return done;
+        _used += (int)Math.Min(done, length);
+        return done == length;
     }
 
-    private long CopyFromFile(SafeFileHandle input, long length)
+    /// <summary>Copies a large file straight into the image; returns whether the size held.</summary>
+    private bool CopyFromFile(SafeFileHandle input, long length)
     {
         Flush();
         long done = 0;
@@ -224,7 +214,7 @@ internal sealed class ImageWriter : IDisposable
             Report(force: false);
         }
 
-        return done;
+        return done == length && RandomAccess.GetLength(input) == length;
     }
 
     /// <summary>copy_file_range; null when the kernel or file systems cannot do it, so the caller copies through the buffer.</summary>
@@ -297,7 +287,7 @@ internal sealed class ImageWriter : IDisposable
 
     private void Reserve(int length)
     {
-        if (_used + length > BufferSize)
+        if (_used + length > _buffer.Length)
         {
             Flush();
         }
