@@ -50,13 +50,14 @@ public static class ImageMaster
         }
     }
 
-    /// <summary>An image inside its own source folder would try to master itself.</summary>
+    /// <summary>An image inside its own source folder would try to master itself; links are resolved first.</summary>
     private static void CheckNotInsideSources(IReadOnlyList<DiscSource> sources, string target)
     {
         var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        target = CanonicalPath.Of(target);
         foreach (var source in sources)
         {
-            var local = Path.TrimEndingDirectorySeparator(Path.GetFullPath(source.LocalPath));
+            var local = CanonicalPath.Of(source.LocalPath);
             var isInside = string.Equals(local, target, comparison)
                 || (Directory.Exists(local) && target.StartsWith(local + Path.DirectorySeparatorChar, comparison));
             if (isInside)

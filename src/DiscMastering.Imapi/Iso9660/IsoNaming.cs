@@ -3,7 +3,7 @@ namespace DiscMastering.Imapi.Iso9660;
 /// <summary>
 /// Names of the primary (ISO 9660 level 1) tree: d-characters only (A-Z, 0-9, _; ECMA-119 7.4.1),
 /// files as 8.3 plus version ";1", directories as 8 characters. Collisions inside one directory get a
-/// numbered tail ("README~1.TXT") in the order of the source names, so the result never depends on
+/// numbered tail ("README_1.TXT", d-characters only) in the order of the source names, so the result never depends on
 /// the order a file system lists them in.
 /// </summary>
 internal static class IsoNaming
@@ -58,7 +58,7 @@ internal static class IsoNaming
             var name = Join(baseName, extension);
             for (var n = 1; !used.Add(name); n++)
             {
-                var tail = "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var tail = "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var limit = names[i].IsDirectory ? DirectoryNameLength : FileNameLength;
                 name = Join(baseName[..Math.Min(baseName.Length, limit - tail.Length)] + tail, extension);
             }

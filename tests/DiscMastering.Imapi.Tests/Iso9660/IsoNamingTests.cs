@@ -76,14 +76,14 @@ public sealed class IsoNamingTests
     {
         // Ordinal order puts 'R' before 'r': the upper-case name keeps the plain form.
         var names = IsoNaming.AssignNames([("Readme.TXT", false), ("readme.txt", false)]);
-        Assert.Equal(["README.TXT", "README~1.TXT"], names);
+        Assert.Equal(["README.TXT", "README_1.TXT"], names);
     }
 
     [Fact]
     public void TwoLongNamesWithTheSameEightDotThreeForm_AreBothKeptDistinct()
     {
         var names = IsoNaming.AssignNames([("verylongname-one.txt", false), ("verylongname-two.txt", false)]);
-        Assert.Equal(["VERYLONG.TXT", "VERYLO~1.TXT"], names);
+        Assert.Equal(["VERYLONG.TXT", "VERYLO_1.TXT"], names);
     }
 
     [Fact]
@@ -94,9 +94,9 @@ public sealed class IsoNamingTests
 
         Assert.Equal(input.Count, names.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal("COLLISIO.DAT", names[0]);
-        Assert.Equal("COLLIS~9.DAT", names[9]);
-        Assert.Equal("COLLI~10.DAT", names[10]);
-        Assert.Equal("COLL~100.DAT", names[100]);
+        Assert.Equal("COLLIS_9.DAT", names[9]);
+        Assert.Equal("COLLI_10.DAT", names[10]);
+        Assert.Equal("COLL_100.DAT", names[100]);
         Assert.All(names, n => Assert.Matches(@"^[^.]{1,8}\.DAT$", n));
     }
 
@@ -104,7 +104,7 @@ public sealed class IsoNamingTests
     public void DirectoryCollision_StaysWithinEightCharacters()
     {
         var names = IsoNaming.AssignNames([("documents-2023", true), ("documents-2024", true), ("documents-2025", true)]);
-        Assert.Equal(["DOCUMENT", "DOCUME~1", "DOCUME~2"], names);
+        Assert.Equal(["DOCUMENT", "DOCUME_1", "DOCUME_2"], names);
     }
 
     [Fact]
@@ -128,14 +128,14 @@ public sealed class IsoNamingTests
     public void NameEndingInADot_CollidesWithTheSameNameWithoutIt()
     {
         var names = IsoNaming.AssignNames([("file", false), ("file.", false)]);
-        Assert.Equal(["FILE", "FILE~1"], names);
+        Assert.Equal(["FILE", "FILE_1"], names);
     }
 
     [Fact]
     public void CollisionTail_DoesNotReuseANameThatIsAlreadyTaken()
     {
-        // "README~1.TXT" itself maps to README_1.TXT; the tails must still give five different names.
-        var input = new[] { "README.TXT", "README~1.TXT", "Readme.txt", "readme.TXT", "readme.txt" }.Select(n => (n, false)).ToList();
+        // "README_1.TXT" itself maps to README_1.TXT; the tails must still give five different names.
+        var input = new[] { "README.TXT", "README_1.TXT", "Readme.txt", "readme.TXT", "readme.txt" }.Select(n => (n, false)).ToList();
         var names = IsoNaming.AssignNames(input);
         Assert.Equal(input.Count, names.Distinct(StringComparer.Ordinal).Count());
     }

@@ -275,9 +275,9 @@ public sealed class DiscTreeBuilderTests : IDisposable
 
         Assert.Equal(first, Mapping(Build(backward)));
         Assert.Contains("Readme.TXT -> README.TXT", first);
-        Assert.Contains("readme.txt -> README~1.TXT", first);
+        Assert.Contains("readme.txt -> README_1.TXT", first);
         Assert.Contains("verylongname-one.txt -> VERYLONG.TXT", first);
-        Assert.Contains("verylongname-two.txt -> VERYLO~1.TXT", first);
+        Assert.Contains("verylongname-two.txt -> VERYLO_1.TXT", first);
         Assert.Equal(first.Count, Build(forward).Root.Children.Select(c => c.IsoName).Distinct(StringComparer.Ordinal).Count());
     }
 
