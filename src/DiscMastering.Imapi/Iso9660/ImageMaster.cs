@@ -24,6 +24,13 @@ public static class ImageMaster
         var target = Path.GetFullPath(imagePath);
         CheckVolumeLabel(options.VolumeLabel);
         CheckNotInsideSources(sources, target);
+        if (Directory.Exists(target))
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.OutputNotWritable,
+                $"the image path '{target}' is a folder; name a file, such as {Path.Combine(target, "disc.iso")}.");
+        }
+
 
         progress?.Report(new MasteringProgress(MasteringPhase.Scanning, 0, 0, 0, 0));
         var tree = DiscTreeBuilder.Build(sources, options, cancellationToken);

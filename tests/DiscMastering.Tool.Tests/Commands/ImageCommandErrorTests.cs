@@ -184,6 +184,19 @@ public sealed class ImageCommandErrorTests : IDisposable
     }
 
     [Fact]
+    public void OutputThatIsAFolder()
+    {
+        _tree.File("a.txt");
+        Directory.CreateDirectory(_tree.Output);
+
+        var run = Discmaster.Run("image", _tree.Source, "-o", _tree.Output);
+
+        run.AssertFailedWith("DM1005");
+        Assert.Contains("is a folder", run.Error);
+        Assert.Empty(_tree.OutputFiles());
+    }
+
+    [Fact]
     public void ImageInsideTheSourceFolder()
     {
         _tree.File("a.txt");
