@@ -54,6 +54,16 @@ public sealed partial class BurnDiscFailureTests(PackageFeed feed, BuildWorkspac
     }
 
     [Fact]
+    public void DiscRecorder_is_not_ignored_while_recording_does_not_exist()
+    {
+        TestProject project = workspace.CreateProject(feed).Write();
+
+        CommandResult build = workspace.BurnDisc(project, "-p:DiscRecorder=/dev/sr0").AssertFailed();
+
+        Assert.Contains("error DM0010: DiscRecorder is set to '/dev/sr0', but this version of DiscMastering cannot record discs yet", build.Output);
+    }
+
+    [Fact]
     public void A_canceled_build_stops_the_tool_and_leaves_no_image_and_no_temporary_file()
     {
         // Writing 1 GiB takes the tool seconds, long enough to cancel it in the middle.
