@@ -381,9 +381,9 @@ public sealed class BurnDisc : ToolTask
                 LogProgress(toolEvent);
                 break;
             case "summary":
-                Log.LogMessageFromResources(
+                LogFormatted(
                     MessageImportance.Normal,
-                    nameof(Resources.Summary),
+                    Resources.Summary,
                     toolEvent.GetString("image") ?? ImagePath,
                     toolEvent.GetNumber("files"),
                     toolEvent.GetNumber("folders"),
@@ -413,15 +413,22 @@ public sealed class BurnDisc : ToolTask
         }
 
         _lastProgressKey = key;
-        Log.LogMessageFromResources(
+        LogFormatted(
             MessageImportance.Low,
-            nameof(Resources.Progress),
+            Resources.Progress,
             phase,
             filesDone,
             filesTotal,
             bytesDone / BytesPerMebibyte,
             bytesTotal / BytesPerMebibyte);
     }
+
+    /// <summary>
+    /// Logs a message formatted here rather than by MSBuild, which turns the arguments into strings before it
+    /// formats them when it passes messages between nodes, losing number formats such as <c>{0:0.0}</c>.
+    /// </summary>
+    private void LogFormatted(MessageImportance importance, string format, params object[] arguments) =>
+        Log.LogMessage(importance, string.Format(CultureInfo.CurrentCulture, format, arguments));
 
     /// <summary>Sends SIGTERM to the running tool; false when there is none or the platform has no such signal.</summary>
     private bool TryAskToolToStop()

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace DiscMastering.Tasks.Tests.EndToEnd;
 
 /// <summary>
@@ -28,7 +30,6 @@ public sealed class BurnDiscEndToEndTests(PackageFeed feed, BuildWorkspace works
         CommandResult build = workspace.BurnDisc(project).AssertSucceeded();
 
         string image = project.DefaultImagePath();
-        Assert.Contains(Mastered + image, build.Output);
         Assert.True(File.Exists(Path.Combine(project.PublishDirectory(), "config", "settings.json")), "The publish folder should have a subfolder.");
         IReadOnlyList<DiscImageEntry> expected = DiscImageReader.Expected(
             project.PublishDirectory(),
@@ -41,6 +42,10 @@ public sealed class BurnDiscEndToEndTests(PackageFeed feed, BuildWorkspace works
         Assert.Equal(expected.Select(e => e.WithoutHash()), DiscImageReader.ReadWith7z(image));
         Assert.Equal(expected.Select(e => e.WithoutHash()), DiscImageReader.ReadWithXorriso(image));
         Assert.Equal("HELLO_DISC_INSTA", joliet.JolietVolume);
+
+        // The summary at normal importance: config, docs, extras and extras/sub are the folders.
+        string summary = Regex.Escape($"Mastered '{image}': {expected.Count} files in 4 folders, ") + @"\d+\.\d MiB in \d+\.\d\d s \(\d+\.\d MiB/s\)\.";
+        Assert.True(Regex.IsMatch(build.Output, summary), "No summary line like " + summary + " in:\n" + build.Output);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(image)!, "*.discmaster.tmp"));
     }
 
@@ -68,6 +73,22 @@ public sealed class BurnDiscEndToEndTests(PackageFeed feed, BuildWorkspace works
         workspace.BurnDisc(project).AssertSucceeded();
 
         File.WriteAllText(project.PathOf("autorun.inf"), "[autorun]\r\nlabel=Changed\r\n");
+        CommandResult second = workspace.BurnDisc(project).AssertSucceeded();
+
+        Assert.Contains(Mastered, second.Output);
+        DiscImageEntry autorun = Assert.Single(DiscImageReader.ReadWithPycdlib(project.DefaultImagePath()).Files, f => f.Path == "autorun.inf");
+        Assert.Equal(DiscImageReader.Sha256(project.PathOf("autorun.inf")), autorun.Sha256);
+    }
+
+    [Fact]
+    public void A_file_replaced_by_one_with_an_older_timestamp_masters_again()
+    {
+        // As when a package update copies in an assembly that carries the package's own, older date.
+        TestProject project = HelloDisc();
+        workspace.BurnDisc(project).AssertSucceeded();
+
+        File.WriteAllText(project.PathOf("autorun.inf"), "[autorun]\r\nlabel=Older\r\n");
+        File.SetLastWriteTimeUtc(project.PathOf("autorun.inf"), new DateTime(2019, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         CommandResult second = workspace.BurnDisc(project).AssertSucceeded();
 
         Assert.Contains(Mastered, second.Output);
