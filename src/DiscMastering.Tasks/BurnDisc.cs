@@ -96,6 +96,12 @@ public sealed class BurnDisc : ToolTask
     /// <inheritdoc/>
     public override bool Execute()
     {
+        if (IsCancelRequested)
+        {
+            Log.LogErrorWithCodeFromResources(nameof(Resources.ToolCanceled), ImagePath);
+            return false;
+        }
+
         bool succeeded = false;
         try
         {
@@ -125,14 +131,16 @@ public sealed class BurnDisc : ToolTask
             return;
         }
 
-        if (TryAskToolToStop())
+        lock (_processLock)
         {
-            _killTimer = new Timer(_ => KillTool(), null, CancelGraceMilliseconds, System.Threading.Timeout.Infinite);
+            if (TryAskToolToStop())
+            {
+                _killTimer = new Timer(_ => KillTool(), null, CancelGraceMilliseconds, System.Threading.Timeout.Infinite);
+                return;
+            }
         }
-        else
-        {
-            KillTool();
-        }
+
+        KillTool();
     }
 
     /// <inheritdoc/>
@@ -430,7 +438,10 @@ public sealed class BurnDisc : ToolTask
     private void LogFormatted(MessageImportance importance, string format, params object[] arguments) =>
         Log.LogMessage(importance, string.Format(CultureInfo.CurrentCulture, format, arguments));
 
-    /// <summary>Sends SIGTERM to the running tool; false when there is none or the platform has no such signal.</summary>
+    /// <summary>
+    /// Sends SIGTERM to the running tool; false when there is none or the platform has no such signal. Called under
+    /// <see cref="_processLock"/>.
+    /// </summary>
     private bool TryAskToolToStop()
     {
         if (s_isWindows)
@@ -438,16 +449,13 @@ public sealed class BurnDisc : ToolTask
             return false;
         }
 
-        lock (_processLock)
+        try
         {
-            try
-            {
-                return _process is { HasExited: false } && NativeMethods.Kill(_processId, NativeMethods.SigTerm) == 0;
-            }
-            catch (Exception e) when (e is InvalidOperationException or DllNotFoundException or EntryPointNotFoundException)
-            {
-                return false;
-            }
+            return _process is { HasExited: false } && NativeMethods.Kill(_processId, NativeMethods.SigTerm) == 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
         }
     }
 

@@ -166,6 +166,21 @@ public sealed class BurnDiscToolRunTests : IDisposable
     }
 
     [Fact]
+    public void A_task_canceled_before_it_ran_never_starts_the_tool()
+    {
+        string started = _temp.Combine("started");
+        BurnDisc task = CreateTask($$"""
+            touch '{{started}}'
+            """);
+
+        CancelFromManyThreads(task);
+        Assert.False(task.Execute());
+
+        ResourceText.AssertSingleError(_engine, Resources.ToolCanceled, _image);
+        Assert.False(File.Exists(started));
+    }
+
+    [Fact]
     public void Cancel_after_the_run_is_quiet()
     {
         BurnDisc task = CreateTask($$"""
