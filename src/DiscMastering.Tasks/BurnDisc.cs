@@ -266,7 +266,7 @@ public sealed class BurnDisc : ToolTask
     {
         if (ToolEvent.TryParse(singleLine, out ToolEvent? toolEvent))
         {
-            LogToolEvent(toolEvent);
+            LogToolEvent(toolEvent, singleLine);
             return;
         }
 
@@ -381,7 +381,8 @@ public sealed class BurnDisc : ToolTask
         return discPath.Replace("=", "\\=") + "=" + fullPath;
     }
 
-    private void LogToolEvent(ToolEvent toolEvent)
+    /// <summary>Progress and the summary get their own messages; an event this task does not know is kept as a detail.</summary>
+    private void LogToolEvent(ToolEvent toolEvent, string line)
     {
         switch (toolEvent.Name)
         {
@@ -400,7 +401,7 @@ public sealed class BurnDisc : ToolTask
                     toolEvent.GetNumber("mibPerSecond"));
                 break;
             default:
-                Log.LogMessage(MessageImportance.Low, toolEvent.Name);
+                Log.LogMessage(MessageImportance.Low, line);
                 break;
         }
     }
