@@ -31,7 +31,7 @@ public sealed class PackageTests(PackageFeed feed, BuildWorkspace workspace) : I
         Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.Build", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.DoesNotContain("tools/discmaster/dotnet-discmaster", entries);
-        Assert.DoesNotContain(entries, e => e.EndsWith(".xml", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".xml", StringComparison.Ordinal));
 
         ZipArchiveEntry nuspecEntry = Assert.Single(package.Entries, e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
         using Stream nuspecStream = nuspecEntry.Open();
