@@ -21,10 +21,12 @@ public sealed class BurnDiscEndToEndTests(PackageFeed feed, BuildWorkspace works
             .File("extras/a.txt", "a\n")
             .File("extras/sub/b.txt", "b\n")
             .File("config/settings.json", "{ \"greeting\": \"hello\" }\n")
+            .File("notes/été 2026.txt", "Notes d'été.\n")
             .Item("None", "config/settings.json", ("CopyToPublishDirectory", "PreserveNewest"))
             .Item("DiscFile", "autorun.inf")
             .Item("DiscFile", "docs-source/readme.txt", ("TargetPath", "docs/readme.txt"))
             .Item("DiscFile", "extras/**", ("TargetPath", "extras/%(RecursiveDir)"))
+            .Item("DiscFile", "notes/été 2026.txt", ("TargetPath", "docs/Notes d'été 2026.txt"))
             .Write();
 
         CommandResult build = workspace.BurnDisc(project).AssertSucceeded();
@@ -35,6 +37,7 @@ public sealed class BurnDiscEndToEndTests(PackageFeed feed, BuildWorkspace works
             project.PublishDirectory(),
             ("autorun.inf", project.PathOf("autorun.inf")),
             ("docs/readme.txt", project.PathOf("docs-source/readme.txt")),
+            ("docs/Notes d'été 2026.txt", project.PathOf("notes/été 2026.txt")),
             ("extras/a.txt", project.PathOf("extras/a.txt")),
             ("extras/sub/b.txt", project.PathOf("extras/sub/b.txt")));
         JolietListing joliet = DiscImageReader.ReadWithPycdlib(image);
