@@ -39,7 +39,11 @@ internal sealed class ImageFile : IDisposable
             Directory.CreateDirectory(directory);
             RemoveAbandoned(target);
             var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}{TemporarySuffix}");
-            var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+            // CreateNew, not Create: the runtime truncates a Create'd file to zero, and ext4 then flushes
+            // every delayed block when it is closed (auto_da_alloc), which costs as much as a third of a run.
+            // A leftover under this process id can only be from an earlier process that had the same id.
+            File.Delete(temporary);
+            var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
             return new ImageFile(target, temporary, handle);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
