@@ -31,12 +31,12 @@ export NUGET_PACKAGES=$WORK/packages
 dotnet add package DiscMastering.Tasks --version "$VERSION" >/dev/null
 dotnet build -c Release -t:BurnDisc -nologo -v q >/dev/null
 image=bin/Release/net10.0/disc/App.iso
-before=$(stat -c %Y.%N "$image" 2>/dev/null || stat -c %Y "$image")
+before=$(stat -c %.9Y "$image")
 
 hyperfine --warmup 2 --runs "$ROUNDS" --export-markdown "$WORK/results.md" \
   -n 'dotnet build' 'dotnet build -c Release --no-restore -nologo -v q' \
   -n 'dotnet build -t:BurnDisc' 'dotnet build -c Release --no-restore -nologo -v q -t:BurnDisc'
 
-after=$(stat -c %Y.%N "$image" 2>/dev/null || stat -c %Y "$image")
+after=$(stat -c %.9Y "$image")
 [[ $before == "$after" ]] && echo "image untouched by the no-op runs" || echo "the image was rewritten: the no-op was not a no-op"
 echo "(written to $WORK/results.md)"
