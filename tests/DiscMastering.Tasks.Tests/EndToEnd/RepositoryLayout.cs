@@ -11,9 +11,6 @@ internal static class RepositoryLayout
         .Single(a => a.Key == "RepositoryRoot").Value
         ?? throw new InvalidOperationException("The test assembly lacks its RepositoryRoot metadata.");
 
-    /// <summary>The project that makes the DiscMastering.Tasks package.</summary>
-    public static string TasksProject => Path.Combine(Root, "src", "DiscMastering.Tasks", "DiscMastering.Tasks.csproj");
-
     /// <summary>The HelloInstaller sample's folder.</summary>
     public static string HelloInstallerSample => Path.Combine(Root, "samples", "HelloInstaller");
 }
