@@ -31,19 +31,6 @@ internal static class IsoNaming
         return new string(mapped);
     }
 
-    public static bool IsDString(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!IsDCharacter(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Gives each child its primary-tree name (without ";1"): <paramref name="names"/> must be sorted
     /// ordinally; the result is in the same order.

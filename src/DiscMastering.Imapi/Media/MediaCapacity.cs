@@ -19,9 +19,6 @@ public static class MediaCapacity
         ["bd25"] = 12_219_392,
     };
 
-    /// <summary>The names accepted by <see cref="Parse"/>.</summary>
-    public static IReadOnlyCollection<string> Names => s_named.Keys;
-
     /// <summary>
     /// Parses a media name (cd74, cd80, dvd5, dvd9, dl, bd25) or a size: a number of bytes with an optional
     /// binary unit K, M, G, T (also KiB, MiB, KB, MB...: always powers of 1024). Returns the capacity in blocks.

@@ -9,14 +9,10 @@ namespace DiscMastering.Imapi.Interop.Linux;
 /// </summary>
 internal static partial class FileStatusInterop
 {
+    /// <summary>The file-type bits of the mode; every type but these two (FIFO, socket, device) is refused.</summary>
     public const int FileTypeMask = 0xF000;
-    public const int FileTypeFifo = 0x1000;
-    public const int FileTypeCharacterDevice = 0x2000;
     public const int FileTypeDirectory = 0x4000;
-    public const int FileTypeBlockDevice = 0x6000;
     public const int FileTypeRegular = 0x8000;
-    public const int FileTypeSymbolicLink = 0xA000;
-    public const int FileTypeSocket = 0xC000;
 
     [StructLayout(LayoutKind.Sequential)]
     internal struct FileStatus
