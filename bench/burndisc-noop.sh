@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # What an incremental `dotnet build -t:BurnDisc` costs when nothing changed, next to a no-op `dotnet build`
 # of the same project: a console app using the DiscMastering.Tasks package packed from this repository.
-# Usage: bench/burndisc-noop.sh   (env: BENCH_DIR, BENCH_ROUNDS)
+# Usage: bench/burndisc-noop.sh   (env: BENCH_NOOP_DIR, BENCH_ROUNDS)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=${BENCH_DIR:-$REPO/bench/out}/noop
+# Outside the repository, so the app picks up none of its Directory.*.props, as a user's project would.
+WORK=${BENCH_NOOP_DIR:-${TMPDIR:-/tmp}/discmaster-bench-noop}
 ROUNDS=${BENCH_ROUNDS:-10}
 VERSION=0.1.0-bench.$(date -u +%Y%m%d%H%M%S)
 
