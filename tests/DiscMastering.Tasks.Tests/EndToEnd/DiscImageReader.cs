@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -11,14 +10,11 @@ namespace DiscMastering.Tasks.Tests.EndToEnd;
 /// </summary>
 internal static partial class DiscImageReader
 {
-    private const string Python = "/usr/bin/python3";
-
     /// <summary>The Joliet tree with each file's SHA-256, and both volume labels, as pycdlib reads them.</summary>
     public static JolietListing ReadWithPycdlib(string image)
     {
-        Require(Python, "python3-pycdlib");
         string script = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Verifiers", "joliet_list.py");
-        string output = RunReader(Python, "python3-pycdlib", script, image);
+        string output = ExternalTool.Python.RunChecked([script, image]).StdOut;
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         using JsonDocument labels = JsonDocument.Parse(lines[0]);
         var files = new List<DiscImageEntry>();
@@ -38,7 +34,7 @@ internal static partial class DiscImageReader
     /// <summary>The files 7-Zip lists (it reads the Joliet tree when there is one), without hashes.</summary>
     public static IReadOnlyList<DiscImageEntry> ReadWith7z(string image)
     {
-        string output = RunReader("7z", "p7zip-full", "l", "-slt", "-ba", image);
+        string output = ExternalTool.SevenZip.RunChecked(["l", "-slt", "-ba", image]).StdOut;
         var files = new List<DiscImageEntry>();
         foreach (string block in output.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
         {
@@ -59,7 +55,7 @@ internal static partial class DiscImageReader
     /// <summary>The files of the Joliet tree as xorriso lists them (-read_fs norock: Joliet over Rock Ridge), without hashes.</summary>
     public static IReadOnlyList<DiscImageEntry> ReadWithXorriso(string image)
     {
-        string output = RunReader("xorriso", "xorriso", "-abort_on", "FAILURE", "-read_fs", "norock", "-indev", image, "-find", "/", "-type", "f", "-exec", "lsdl", "--");
+        string output = ExternalTool.Xorriso.RunChecked(["-abort_on", "FAILURE", "-read_fs", "norock", "-indev", image, "-find", "/", "-type", "f", "-exec", "lsdl", "--"]).StdOut;
         var files = new List<DiscImageEntry>();
         foreach (string line in output.Split('\n'))
         {
@@ -92,45 +88,6 @@ internal static partial class DiscImageReader
 
     private static List<DiscImageEntry> Sorted(IEnumerable<DiscImageEntry> files) =>
         [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
-
-    private static string RunReader(string program, string debianPackage, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(startInfo)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"'{program}' could not be started ({e.Message}); the end-to-end tests read images with it: install the Debian package {debianPackage}.", e);
-        }
-
-        using (process)
-        {
-            Task<string> error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(
-                process.ExitCode == 0,
-                $"'{program} {string.Join(" ", arguments)}' exited with {process.ExitCode} (it comes from the Debian package {debianPackage}):\n{output}\n{error.Result}");
-            return output;
-        }
-    }
-
-    private static void Require(string program, string debianPackage)
-    {
-        if (!File.Exists(program))
-        {
-            throw new InvalidOperationException($"'{program}' is missing; the end-to-end tests read images with it: install the Debian package {debianPackage}.");
-        }
-    }
 
     [GeneratedRegex(@"^-\S+\s+\S+\s+\S+\s+\S+\s+(?<size>\d+)\s+.*?'(?<path>/.*)'$")]
     private static partial Regex XorrisoFileLine();

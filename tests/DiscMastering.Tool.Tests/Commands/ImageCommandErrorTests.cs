@@ -54,14 +54,14 @@ public sealed class ImageCommandErrorTests : IDisposable
         Assert.Empty(_tree.OutputFiles());
 
         Discmaster.Run("image", _tree.Source, "-o", _tree.Image, "--joliet-long").AssertSucceeded();
-        Assert.Contains("/" + name, ExternalTool.Run("isoinfo", "genisoimage", "-i", _tree.Image, "-J", "-f"));
+        Assert.Contains("/" + name, ExternalTool.IsoInfo.RunChecked(["-i", _tree.Image, "-J", "-f"]).StdOut);
     }
 
     [Fact]
     public void FifoInTheTreeIsRefusedWithoutHanging()
     {
         _tree.File("a.txt");
-        ExternalTool.Run("mkfifo", "coreutils", Path.Combine(_tree.Source, "pipe"));
+        ExternalTool.MakeFifo.RunChecked([Path.Combine(_tree.Source, "pipe")]);
 
         var run = Discmaster.Run(["image", _tree.Source, "-o", _tree.Image], null, TimeSpan.FromSeconds(30));
 
@@ -114,7 +114,7 @@ public sealed class ImageCommandErrorTests : IDisposable
 
         Discmaster.Run("image", _tree.Source, "-o", _tree.Image).AssertSucceeded();
 
-        Assert.Equal("target content", ExternalTool.Run("isoinfo", "genisoimage", "-i", _tree.Image, "-J", "-x", "/link.txt"));
+        Assert.Equal("target content", ExternalTool.IsoInfo.RunChecked(["-i", _tree.Image, "-J", "-x", "/link.txt"]).StdOut);
     }
 
     [Fact]

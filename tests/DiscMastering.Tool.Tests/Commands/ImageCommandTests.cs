@@ -20,9 +20,9 @@ public sealed class ImageCommandTests : IDisposable
         run.AssertSucceeded();
         Assert.Contains("Mastered 2 files in 1 folders into " + _tree.Image, run.Output);
         Assert.Equal(["disc.iso"], _tree.OutputFiles());
-        var listing = ExternalTool.Run("isoinfo", "genisoimage", "-i", _tree.Image, "-J", "-f");
+        var listing = ExternalTool.IsoInfo.RunChecked(["-i", _tree.Image, "-J", "-f"]).StdOut;
         Assert.Equal(["/docs", "/docs/readme.txt", "/setup.exe"], listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
-        Assert.Contains("Volume id: MYAPP", ExternalTool.Run("isoinfo", "genisoimage", "-i", _tree.Image, "-d"));
+        Assert.Contains("Volume id: MYAPP", ExternalTool.IsoInfo.RunChecked(["-i", _tree.Image, "-d"]).StdOut);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ImageCommandTests : IDisposable
         var run = Discmaster.Run("@" + rsp);
 
         run.AssertSucceeded();
-        var listing = ExternalTool.Run("isoinfo", "genisoimage", "-i", _tree.Image, "-J", "-f");
+        var listing = ExternalTool.IsoInfo.RunChecked(["-i", _tree.Image, "-J", "-f"]).StdOut;
         Assert.Equal(["/app.dll", "/autorun.inf", "/docs", "/docs/more", "/docs/more/a b.txt"], listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Xunit.Sdk;
 
-namespace DiscMastering.Imapi.Tests.TestSupport;
+namespace DiscMastering.Tests.Shared;
 
 /// <summary>
 /// An independent program the tests check images with. A missing program fails the test with the
