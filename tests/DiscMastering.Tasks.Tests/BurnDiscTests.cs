@@ -7,7 +7,7 @@ namespace DiscMastering.Tasks.Tests;
 /// <summary>The task's checks and the arguments it gives the tool, without running anything.</summary>
 public sealed class BurnDiscTests : IDisposable
 {
-    private readonly TemporaryDirectory _temp = new("dm-task-");
+    private readonly TempDirectory _temp = new("dm-task-");
     private readonly MockEngine _engine = new();
 
     public void Dispose() => _temp.Dispose();

@@ -13,7 +13,7 @@ namespace DiscMastering.Tasks.Tests;
 /// </summary>
 public sealed class BurnDiscToolRunTests : IDisposable
 {
-    private readonly TemporaryDirectory _temp = new("dm-run-");
+    private readonly TempDirectory _temp = new("dm-run-");
     private readonly MockEngine _engine = new();
     private readonly string _publish;
     private readonly string _image;

@@ -8,7 +8,7 @@ namespace DiscMastering.Tasks.Tests.EndToEnd;
 /// </summary>
 public sealed class BuildWorkspace : IDisposable
 {
-    private readonly TemporaryDirectory _root = new("dm-e2e-");
+    private readonly TempDirectory _root = new("dm-e2e-");
     private int _projectCount;
 
     public BuildWorkspace()

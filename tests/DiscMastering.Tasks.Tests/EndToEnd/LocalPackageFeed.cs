@@ -9,7 +9,7 @@ namespace DiscMastering.Tasks.Tests.EndToEnd;
 /// </summary>
 public abstract class LocalPackageFeed : IDisposable
 {
-    private readonly TemporaryDirectory _root = new("dm-feed-");
+    private readonly TempDirectory _root = new("dm-feed-");
 
     /// <param name="project">The project to pack, relative to the repository's root.</param>
     /// <param name="packageId">The package it makes.</param>

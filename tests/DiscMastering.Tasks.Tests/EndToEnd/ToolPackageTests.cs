@@ -9,7 +9,7 @@ namespace DiscMastering.Tasks.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public sealed class ToolPackageTests(ToolPackageFeed feed) : IClassFixture<ToolPackageFeed>, IDisposable
 {
-    private readonly TemporaryDirectory _root = new("dm-tool-install-");
+    private readonly TempDirectory _root = new("dm-tool-install-");
 
     public void Dispose() => _root.Dispose();
 

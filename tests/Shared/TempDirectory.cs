@@ -1,4 +1,4 @@
-namespace DiscMastering.Imapi.Tests.TestSupport;
+namespace DiscMastering.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, removed with everything in it on dispose.</summary>
 public sealed class TempDirectory : IDisposable
