@@ -12,5 +12,5 @@ internal sealed class ToolContext(TextWriter output, TextWriter error, bool outp
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    public ToolDiagnostics Diagnostics => new(Error);
+    public ToolDiagnostics Diagnostics { get; } = new(error);
 }

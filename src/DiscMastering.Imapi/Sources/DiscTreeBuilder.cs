@@ -113,23 +113,10 @@ public sealed class DiscTreeBuilder
                     return;
                 }
 
-                var existing = parent.Find(name);
-                var directory = existing as DiscDirectory;
-                if (existing is DiscFile)
-                {
-                    Problem(DiscMasteringError.DuplicateDiscPath, $"'{localPath}' is a folder, but '{existing.DiscPath}' is already a file on the disc; give one of them another disc path.");
-                    return;
-                }
-
+                var directory = GetOrAddDirectory(parent, name, localPath);
                 if (directory is null)
                 {
-                    if (!CheckNewName(parent, name, localPath))
-                    {
-                        return;
-                    }
-
-                    directory = new DiscDirectory(name, parent, _options.VolumeDate);
-                    parent.Add(directory);
+                    return;
                 }
 
                 directory.Modified = _options.SourceDateEpoch ?? entry.Modified;
@@ -180,31 +167,40 @@ public sealed class DiscTreeBuilder
         return true;
     }
 
-    /// <summary>Walks to (and makes) the folder at the first <paramref name="count"/> disc path segments.</summary>
-    private DiscDirectory? GetOrCreateDirectory(IReadOnlyList<string> segments, int count, string localPath, DateTimeOffset? modified)
+    /// <summary>The folder <paramref name="name"/> in <paramref name="parent"/>, made if missing; null (and a problem) where a file has that name.</summary>
+    private DiscDirectory? GetOrAddDirectory(DiscDirectory parent, string name, string localPath)
     {
-        var directory = _root;
-        for (var i = 0; i < count; i++)
+        switch (parent.Find(name))
         {
-            var existing = directory.Find(segments[i]);
-            if (existing is DiscFile)
-            {
-                Problem(DiscMasteringError.DuplicateDiscPath, $"'{localPath}' needs the folder '{existing.DiscPath}', which is already a file on the disc; give it another disc path.");
+            case DiscDirectory existing:
+                return existing;
+            case DiscFile file:
+                Problem(DiscMasteringError.DuplicateDiscPath, $"'{localPath}' needs the folder '{file.DiscPath}', which is already a file on the disc; give one of them another disc path.");
                 return null;
-            }
-
-            if (existing is null)
-            {
-                if (!CheckNewName(directory, segments[i], localPath))
+            default:
+                if (!CheckNewName(parent, name, localPath))
                 {
                     return null;
                 }
 
-                existing = new DiscDirectory(segments[i], directory, _options.VolumeDate);
-                directory.Add(existing);
-            }
+                var directory = new DiscDirectory(name, parent, _options.VolumeDate);
+                parent.Add(directory);
+                return directory;
+        }
+    }
 
-            directory = (DiscDirectory)existing;
+    /// <summary>Walks to (and makes) the folder at the first <paramref name="count"/> disc path segments.</summary>
+    private DiscDirectory? GetOrCreateDirectory(IReadOnlyList<string> segments, int count, string localPath, DateTimeOffset? modified)
+    {
+        var directory = _root;
+        for (var i = 0; i < count && directory is not null; i++)
+        {
+            directory = GetOrAddDirectory(directory, segments[i], localPath);
+        }
+
+        if (directory is null)
+        {
+            return null;
         }
 
         if (modified is { } date && count > 0)
