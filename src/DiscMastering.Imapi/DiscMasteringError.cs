@@ -68,4 +68,34 @@ public enum DiscMasteringError
 
     /// <summary>The tree needs more directories than a path table can number (65,535).</summary>
     TooManyDirectories = 2012,
+
+    /// <summary>The recorder library is missing (libburn on Linux) or recording is not possible on this OS.</summary>
+    RecordingUnavailable = 3001,
+
+    /// <summary>No recorder answers at the address given (index, device path or <c>stdio:</c> path).</summary>
+    RecorderNotFound = 3002,
+
+    /// <summary>Another process holds the recorder.</summary>
+    RecorderBusy = 3003,
+
+    /// <summary>The recorder has no media in it.</summary>
+    NoMedia = 3004,
+
+    /// <summary>The media cannot be written: closed, full, read-only or of an unsupported kind.</summary>
+    MediaNotWritable = 3005,
+
+    /// <summary>The recorder failed while writing, blanking or ejecting.</summary>
+    RecordingFailed = 3006,
+
+    /// <summary>A block read back from the media differs from the image.</summary>
+    VerifyMismatch = 3007,
+
+    /// <summary>The media cannot be blanked (not rewritable) or is already blank.</summary>
+    MediaNotErasable = 3008,
+
+    /// <summary>Reading blocks back from the media failed.</summary>
+    ReadBackFailed = 3009,
+
+    /// <summary>The recorder cannot take what was asked of it (an audio track on a pseudo-drive, a speed).</summary>
+    RecorderUnsupported = 3010,
 }
