@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. The image tests check images with readers nobody here wrote (7z, xorriso, isoinfo,
-# libcdio, pycdlib): this installs the Debian packages that hold them when any is missing.
+# libcdio, pycdlib) and the recording tests run the real libburn on stdio: pseudo-drives: this installs the
+# Debian packages that hold them when any is missing.
 # Ends with the totals on a line of their own: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ command -v isoinfo >/dev/null && command -v genisoimage >/dev/null || missing+=(
 command -v iso-info >/dev/null && command -v iso-read >/dev/null || missing+=(libcdio-utils)
 /usr/bin/python3 -c 'import pycdlib' 2>/dev/null || missing+=(python3-pycdlib)
 command -v setpriv >/dev/null || missing+=(util-linux)
+/sbin/ldconfig -p | grep -q 'libburn\.so\.4 ' || missing+=(libburn4)
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."

@@ -6,7 +6,6 @@ namespace DiscMastering.Tool.Progress;
 /// <summary>On a terminal: one line redrawn in place with a bar, percentage and file count.</summary>
 internal sealed class BarReporter(TextWriter output) : MasteringReporter
 {
-    private const int BarWidth = 30;
     private bool _drawn;
 
     public override void Report(MasteringProgress value)
@@ -18,14 +17,12 @@ internal sealed class BarReporter(TextWriter output) : MasteringReporter
         }
         else
         {
-            var fraction = (double)value.BytesDone / value.BytesTotal;
-            var filled = (int)(fraction * BarWidth);
-            line = string.Create(
+            line = ProgressBar.Render((double)value.BytesDone / value.BytesTotal) + string.Create(
                 CultureInfo.InvariantCulture,
-                $"[{new string('#', filled)}{new string('-', BarWidth - filled)}] {fraction * 100,5:0.0}%  {value.BytesDone / 1048576.0:0.0}/{value.BytesTotal / 1048576.0:0.0} MiB  {value.FilesDone:N0}/{value.FilesTotal:N0} files");
+                $"  {value.BytesDone / 1048576.0:0.0}/{value.BytesTotal / 1048576.0:0.0} MiB  {value.FilesDone:N0}/{value.FilesTotal:N0} files");
         }
 
-        output.Write("\r" + line.PadRight(Console.IsOutputRedirected ? 0 : Math.Max(0, Console.WindowWidth - 1)));
+        ProgressBar.Redraw(output, line);
         _drawn = true;
     }
 

@@ -28,17 +28,5 @@ internal sealed class JsonReporter(TextWriter output) : MasteringReporter
         json.WriteString("message", SummaryLine(summary));
     });
 
-    private void WriteLine(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            write(json);
-            json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        output.Flush();
-    }
+    private void WriteLine(Action<Utf8JsonWriter> write) => JsonLines.Write(output, write);
 }
