@@ -135,7 +135,7 @@ public sealed class DiscRecorder
                     var what = offset < read ? "differs from the image" : "could not be read back";
                     throw new DiscMasteringException(
                         DiscMasteringError.VerifyMismatch,
-                        $"block {startBlock + bad:N0} on {Address} {what} (image byte {done * DiscBlocks.Size + offset:N0}); the recording is not good: record it again on new media.");
+                        FormattableString.Invariant($"block {startBlock + bad:N0} on {Address} {what} (image byte {done * DiscBlocks.Size + offset:N0}); the recording is not good: record it again on new media."));
                 }
 
                 done += count;
