@@ -46,7 +46,7 @@ public sealed class DiscMaster : IDisposable
         get
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _recorders ??= _backend.Scan().Select((identity, index) => new DiscRecorder(_backend, identity, index)).ToList();
+            return _recorders ??= _backend.Scan().Select((identity, index) => new DiscRecorder(this, identity, index)).ToList();
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class DiscMaster : IDisposable
         }
 
         using var device = _backend.Open(address);
-        return new DiscRecorder(_backend, device.Identity, index: null);
+        return new DiscRecorder(this, device.Identity, index: null);
     }
 
     /// <summary>Lets the platform's recorder library go. Safe to call twice.</summary>
@@ -97,6 +97,13 @@ public sealed class DiscMaster : IDisposable
         _disposed = true;
         _backend.RecordersChanged -= OnRecordersChanged;
         _backend.Dispose();
+    }
+
+    /// <summary>Takes a drive for a recorder's operation; refused once the library has been let go.</summary>
+    internal IRecorderDevice Open(string address)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _backend.Open(address);
     }
 
     private void OnRecordersChanged(object? sender, EventArgs e)

@@ -13,13 +13,13 @@ public sealed class DiscRecorder
     /// <summary>Blocks read back at a time by <see cref="Verify"/>: 64 KiB, a common transfer size for optical drives.</summary>
     private const int VerifyChunkBlocks = 32;
 
-    private readonly IRecorderBackend _backend;
+    private readonly DiscMaster _master;
     private readonly RecorderIdentity _identity;
     private IReadOnlyList<RecorderProperty>? _properties;
 
-    internal DiscRecorder(IRecorderBackend backend, RecorderIdentity identity, int? index)
+    internal DiscRecorder(DiscMaster master, RecorderIdentity identity, int? index)
     {
-        _backend = backend;
+        _master = master;
         _identity = identity;
         Index = index;
     }
@@ -79,7 +79,7 @@ public sealed class DiscRecorder
         options ??= new RecordOptions();
         var stopwatch = Stopwatch.StartNew();
         var blocks = DiscBlocks.For(image.Length - image.Position);
-        using var device = _backend.Open(Address);
+        using var device = _master.Open(Address);
         var media = device.GetMediaDetails();
         RequireWritable(media);
         if (blocks > media.FreeBlocks)
@@ -116,7 +116,7 @@ public sealed class DiscRecorder
         var actual = ArrayPool<byte>.Shared.Rent(chunkBytes);
         try
         {
-            using var device = _backend.Open(Address);
+            using var device = _master.Open(Address);
             for (long done = 0; done < blocks;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -135,7 +135,7 @@ public sealed class DiscRecorder
                     var what = offset < read ? "differs from the image" : "could not be read back";
                     throw new DiscMasteringException(
                         DiscMasteringError.VerifyMismatch,
-                        $"block {startBlock + bad:N0} on {Address} {what} (image byte {done * DiscBlocks.Size + offset:N0}); the recording is not good: record it again on new media.");
+                        FormattableString.Invariant($"block {startBlock + bad:N0} on {Address} {what} (image byte {done * DiscBlocks.Size + offset:N0}); the recording is not good: record it again on new media."));
                 }
 
                 done += count;
@@ -152,7 +152,7 @@ public sealed class DiscRecorder
     /// <summary>Blanks rewritable media: fast (the table of contents only) or full (every block).</summary>
     public void Erase(bool full = false, CancellationToken cancellationToken = default)
     {
-        using var device = _backend.Open(Address);
+        using var device = _master.Open(Address);
         var media = device.GetMediaDetails();
         if (!media.MediaPresent)
         {
@@ -174,7 +174,7 @@ public sealed class DiscRecorder
     /// <summary>Opens the drive's tray.</summary>
     public void Eject()
     {
-        using var device = _backend.Open(Address);
+        using var device = _master.Open(Address);
         device.EjectOnRelease();
     }
 
@@ -203,7 +203,7 @@ public sealed class DiscRecorder
 
     private T WithDevice<T>(Func<IRecorderDevice, T> read)
     {
-        using var device = _backend.Open(Address);
+        using var device = _master.Open(Address);
         return read(device);
     }
 
