@@ -3,7 +3,7 @@ using DiscMastering.Imapi.Sources;
 
 namespace DiscMastering.Imapi.Iso9660;
 
-/// <summary>Masters sources into an ISO 9660 + Joliet image file: scan, lay out, write, rename.</summary>
+/// <summary>Masters sources into an ISO 9660 + Joliet image: a file (scan, lay out, write, rename) or a stream read on demand.</summary>
 public static class ImageMaster
 {
     /// <summary>
@@ -44,6 +44,42 @@ public static class ImageMaster
         }
 
         return new MasteringSummary(target, tree.Files.Count, tree.Directories.Count - 1, tree.TotalFileBytes, layout.ImageBytes, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Masters <paramref name="sources"/> into a read-only, seekable stream of the image, for a recorder that
+    /// takes blocks: the same checks, scan and layout as <see cref="MasterToFile"/>, with no image file.
+    /// File data is read from the sources as the stream is read; <paramref name="progress"/> hears of reads
+    /// and <paramref name="cancellationToken"/> cancels them too. The caller disposes the stream.
+    /// </summary>
+    public static ImageStream MasterToStream(
+        IReadOnlyList<DiscSource> sources,
+        MasteringOptions options,
+        IProgress<MasteringProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckVolumeLabel(options.VolumeLabel);
+
+        progress?.Report(new MasteringProgress(MasteringPhase.Scanning, 0, 0, 0, 0));
+        var tree = DiscTreeBuilder.Build(sources, options, cancellationToken);
+        progress?.Report(new MasteringProgress(MasteringPhase.Layout, 0, 0, 0, tree.Files.Count));
+        var layout = DiscLayout.Create(tree, options);
+        CheckMetadataFitsMemory(layout);
+        return new ImageStream(layout, options, progress, cancellationToken);
+    }
+
+    /// <summary>The stream serves the folders and names from one array; only millions of files make it this large.</summary>
+    private static void CheckMetadataFitsMemory(DiscLayout layout)
+    {
+        var bytes = MetadataWriter.Length(layout);
+        if (bytes > Array.MaxLength)
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.ExceedsCapacity,
+                $"the image's folders and names take {bytes:N0} bytes, more than a stream can hold in memory ({Array.MaxLength:N0}); master to a file instead, or split the files over several discs.");
+        }
     }
 
     /// <summary>The Joliet volume identifier holds 16 UCS-2 characters; Windows shows it, so it is never cut silently.</summary>

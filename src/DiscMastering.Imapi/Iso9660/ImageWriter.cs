@@ -11,7 +11,7 @@ namespace DiscMastering.Imapi.Iso9660;
 /// ones by the kernel (copy_file_range) where it can, so their bytes never pass through this process.
 /// Every block is written, none skipped over, so the image is never sparse.
 /// </summary>
-internal sealed class ImageWriter : IDisposable
+internal sealed class ImageWriter : IMetadataOutput, IDisposable
 {
     private const int BufferSize = 1 << 20;
 
@@ -57,25 +57,8 @@ internal sealed class ImageWriter : IDisposable
 
     private void WriteImage()
     {
-        Zeros(IsoConstants.SystemAreaBlocks * IsoConstants.BlockSize);
-        WriteVolumeDescriptor(_layout.Primary);
-        WriteVolumeDescriptor(_layout.Joliet);
-        VolumeDescriptor.WriteSetTerminator(Blocks(1));
-        foreach (var space in new[] { _layout.Primary, _layout.Joliet })
-        {
-            WritePathTable(space, bigEndian: false);
-            WritePathTable(space, bigEndian: true);
-        }
-
-        foreach (var space in new[] { _layout.Primary, _layout.Joliet })
-        {
-            foreach (var directory in space.InPathTableOrder)
-            {
-                WriteDirectory(space, directory);
-            }
-        }
-
-        Debug.Assert(Position == (long)_layout.FirstFileBlock * IsoConstants.BlockSize, "metadata must end where the layout put the first file");
+        MetadataWriter.Write(_layout, _options, this);
+        Debug.Assert(Position == MetadataWriter.Length(_layout), "metadata must end where the layout put the first file");
         foreach (var file in _layout.Tree.Files)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -89,75 +72,6 @@ internal sealed class ImageWriter : IDisposable
         Report(force: true);
     }
 
-    private void WriteVolumeDescriptor(NamespaceLayout space)
-    {
-        var root = space.ByIndex[_layout.Tree.Root.Index];
-        var label = _options.VolumeLabel;
-        var descriptor = new VolumeDescriptor
-        {
-            IsJoliet = space.IsJoliet,
-            VolumeIdentifier = space.IsJoliet ? label : IsoNaming.ToVolumeText(label, IsoConstants.PrimaryVolumeIdLength, dCharactersOnly: true),
-            PublisherIdentifier = space.IsJoliet ? _options.Publisher : IsoNaming.ToVolumeText(_options.Publisher, VolumeDescriptor.FieldLengths.LongIdentifier, dCharactersOnly: false),
-            ApplicationIdentifier = space.IsJoliet ? _options.ApplicationId : IsoNaming.ToVolumeText(_options.ApplicationId, VolumeDescriptor.FieldLengths.LongIdentifier, dCharactersOnly: false),
-            VolumeSpaceSize = (uint)_layout.TotalBlocks,
-            PathTableSize = space.PathTableSize,
-            TypeLPathTable = space.TypeLPathTable,
-            TypeMPathTable = space.TypeMPathTable,
-            RootDirectory = new DirectoryRecord(root.Extent, root.Size, root.Directory.Modified, DirectoryRecord.Flags.Directory),
-            Created = _options.VolumeDate,
-        };
-        descriptor.WriteTo(Blocks(1));
-    }
-
-    private void WritePathTable(NamespaceLayout space, bool bigEndian)
-    {
-        var size = (int)(DiscLayout.BlocksFor(space.PathTableSize) * IsoConstants.BlockSize);
-        var table = ArrayPool<byte>.Shared.Rent(size);
-        try
-        {
-            var span = table.AsSpan(0, size);
-            span.Clear();
-            var offset = 0;
-            foreach (var directory in space.InPathTableOrder)
-            {
-                offset += PathTableRecord.WriteTo(span[offset..], directory.PathTableIdentifier, directory.Extent, directory.ParentNumber, bigEndian);
-            }
-
-            Bytes(span);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(table);
-        }
-    }
-
-    private void WriteDirectory(NamespaceLayout space, DirectoryExtent directory)
-    {
-        var parent = directory.Directory.Parent is { } p ? space.ByIndex[p.Index] : directory;
-        var blocksLeft = (int)(directory.Size / IsoConstants.BlockSize) - 1;
-        var block = Blocks(1);
-        var offset = new DirectoryRecord(directory.Extent, directory.Size, directory.Directory.Modified, DirectoryRecord.Flags.Directory)
-            .WriteTo(block, DirectoryRecord.SelfIdentifier);
-        offset += new DirectoryRecord(parent.Extent, parent.Size, parent.Directory.Modified, DirectoryRecord.Flags.Directory)
-            .WriteTo(block[offset..], DirectoryRecord.ParentIdentifier);
-        foreach (var (node, identifier) in directory.Entries)
-        {
-            if (offset + DirectoryRecord.CalcLength(identifier.Length) > IsoConstants.BlockSize)
-            {
-                block = Blocks(1);
-                blocksLeft--;
-                offset = 0;
-            }
-
-            var record = node is DiscDirectory child
-                ? new DirectoryRecord(space.ByIndex[child.Index].Extent, space.ByIndex[child.Index].Size, child.Modified, DirectoryRecord.Flags.Directory)
-                : new DirectoryRecord(_layout.FileExtents[node.Index], (uint)((DiscFile)node).Length, node.Modified, DirectoryRecord.Flags.None);
-            offset += record.WriteTo(block[offset..], identifier);
-        }
-
-        Debug.Assert(blocksLeft == 0, "a directory must fill exactly the blocks the layout gave it");
-    }
-
     private void WriteFile(DiscFile file)
     {
         using (var input = Sources.SourceFile.OpenRead(file.LocalPath))
@@ -165,15 +79,18 @@ internal sealed class ImageWriter : IDisposable
             var unchanged = file.Length <= BufferedFileLimit ? ReadIntoBuffer(input, file.Length) : CopyFromFile(input, file.Length);
             if (!unchanged)
             {
-                throw new DiscMasteringException(
-                    DiscMasteringError.FileChanged,
-                    $"the file '{file.LocalPath}' changed size while the image was written (expected {file.Length:N0} bytes); stop whatever writes to it and master again.");
+                throw FileChanged(file);
             }
         }
 
         var padding = (int)(DiscLayout.BlocksFor(file.Length) * IsoConstants.BlockSize - file.Length);
         Zeros(padding);
     }
+
+    /// <summary>The failure of a source file whose size differs from the one the tree recorded; the stream sink fails the same way.</summary>
+    internal static DiscMasteringException FileChanged(DiscFile file) => new(
+        DiscMasteringError.FileChanged,
+        $"the file '{file.LocalPath}' changed size while the image was written (expected {file.Length:N0} bytes); stop whatever writes to it and master again.");
 
     /// <summary>
     /// Reads a small file into the buffer, asking for one byte more than expected: a short read means the
@@ -251,7 +168,7 @@ internal sealed class ImageWriter : IDisposable
     }
 
     /// <summary>Hands out <paramref name="count"/> zeroed blocks of the buffer.</summary>
-    private Span<byte> Blocks(int count)
+    public Span<byte> Blocks(int count)
     {
         var length = count * IsoConstants.BlockSize;
         Reserve(length);
@@ -273,7 +190,7 @@ internal sealed class ImageWriter : IDisposable
         }
     }
 
-    private void Bytes(ReadOnlySpan<byte> bytes)
+    public void Bytes(ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty)
         {

@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Diagnostics;
+
+namespace DiscMastering.Imapi.Iso9660;
+
+/// <summary>
+/// Renders everything before the first file's data (blocks 0 to <see cref="DiscLayout.FirstFileBlock"/>):
+/// the System Area, the volume descriptors, the path tables and the directories of both namespaces.
+/// </summary>
+internal static class MetadataWriter
+{
+    /// <summary>Bytes of the metadata region: the offset of the first file's data.</summary>
+    public static long Length(DiscLayout layout) => (long)layout.FirstFileBlock * IsoConstants.BlockSize;
+
+    /// <summary>Writes the metadata region of <paramref name="layout"/> to <paramref name="output"/>, block by block in order.</summary>
+    public static void Write(DiscLayout layout, MasteringOptions options, IMetadataOutput output)
+    {
+        output.Blocks(IsoConstants.SystemAreaBlocks);
+        WriteVolumeDescriptor(layout, options, layout.Primary, output);
+        WriteVolumeDescriptor(layout, options, layout.Joliet, output);
+        VolumeDescriptor.WriteSetTerminator(output.Blocks(1));
+        foreach (var space in new[] { layout.Primary, layout.Joliet })
+        {
+            WritePathTable(space, bigEndian: false, output);
+            WritePathTable(space, bigEndian: true, output);
+        }
+
+        foreach (var space in new[] { layout.Primary, layout.Joliet })
+        {
+            foreach (var directory in space.InPathTableOrder)
+            {
+                WriteDirectory(layout, space, directory, output);
+            }
+        }
+    }
+
+    private static void WriteVolumeDescriptor(DiscLayout layout, MasteringOptions options, NamespaceLayout space, IMetadataOutput output)
+    {
+        var root = space.ByIndex[layout.Tree.Root.Index];
+        var label = options.VolumeLabel;
+        var descriptor = new VolumeDescriptor
+        {
+            IsJoliet = space.IsJoliet,
+            VolumeIdentifier = space.IsJoliet ? label : IsoNaming.ToVolumeText(label, IsoConstants.PrimaryVolumeIdLength, dCharactersOnly: true),
+            PublisherIdentifier = space.IsJoliet ? options.Publisher : IsoNaming.ToVolumeText(options.Publisher, VolumeDescriptor.FieldLengths.LongIdentifier, dCharactersOnly: false),
+            ApplicationIdentifier = space.IsJoliet ? options.ApplicationId : IsoNaming.ToVolumeText(options.ApplicationId, VolumeDescriptor.FieldLengths.LongIdentifier, dCharactersOnly: false),
+            VolumeSpaceSize = (uint)layout.TotalBlocks,
+            PathTableSize = space.PathTableSize,
+            TypeLPathTable = space.TypeLPathTable,
+            TypeMPathTable = space.TypeMPathTable,
+            RootDirectory = new DirectoryRecord(root.Extent, root.Size, root.Directory.Modified, DirectoryRecord.Flags.Directory),
+            Created = options.VolumeDate,
+        };
+        descriptor.WriteTo(output.Blocks(1));
+    }
+
+    private static void WritePathTable(NamespaceLayout space, bool bigEndian, IMetadataOutput output)
+    {
+        var size = (int)(DiscLayout.BlocksFor(space.PathTableSize) * IsoConstants.BlockSize);
+        var table = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var span = table.AsSpan(0, size);
+            span.Clear();
+            var offset = 0;
+            foreach (var directory in space.InPathTableOrder)
+            {
+                offset += PathTableRecord.WriteTo(span[offset..], directory.PathTableIdentifier, directory.Extent, directory.ParentNumber, bigEndian);
+            }
+
+            output.Bytes(span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(table);
+        }
+    }
+
+    private static void WriteDirectory(DiscLayout layout, NamespaceLayout space, DirectoryExtent directory, IMetadataOutput output)
+    {
+        var parent = directory.Directory.Parent is { } p ? space.ByIndex[p.Index] : directory;
+        var blocksLeft = (int)(directory.Size / IsoConstants.BlockSize) - 1;
+        var block = output.Blocks(1);
+        var offset = new DirectoryRecord(directory.Extent, directory.Size, directory.Directory.Modified, DirectoryRecord.Flags.Directory)
+            .WriteTo(block, DirectoryRecord.SelfIdentifier);
+        offset += new DirectoryRecord(parent.Extent, parent.Size, parent.Directory.Modified, DirectoryRecord.Flags.Directory)
+            .WriteTo(block[offset..], DirectoryRecord.ParentIdentifier);
+        foreach (var (node, identifier) in directory.Entries)
+        {
+            if (offset + DirectoryRecord.CalcLength(identifier.Length) > IsoConstants.BlockSize)
+            {
+                block = output.Blocks(1);
+                blocksLeft--;
+                offset = 0;
+            }
+
+            var record = node is DiscDirectory child
+                ? new DirectoryRecord(space.ByIndex[child.Index].Extent, space.ByIndex[child.Index].Size, child.Modified, DirectoryRecord.Flags.Directory)
+                : new DirectoryRecord(layout.FileExtents[node.Index], (uint)((DiscFile)node).Length, node.Modified, DirectoryRecord.Flags.None);
+            offset += record.WriteTo(block[offset..], identifier);
+        }
+
+        Debug.Assert(blocksLeft == 0, "a directory must fill exactly the blocks the layout gave it");
+    }
+}
