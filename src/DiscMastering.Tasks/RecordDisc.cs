@@ -142,7 +142,12 @@ public sealed class RecordDisc : DiscToolTask
             return MaxSpeed;
         }
 
-        return double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double multiple) && multiple > 0
+        // Digits and one decimal point only: .NET Core's parser also takes "Infinity" and "NaN" whatever the style.
+        bool digitsOnly = trimmed.All(c => c is (>= '0' and <= '9') or '.');
+        return digitsOnly
+            && double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double multiple)
+            && multiple > 0
+            && !double.IsInfinity(multiple)
             ? trimmed
             : null;
     }
