@@ -1,45 +1,16 @@
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace DiscMastering.Tasks;
 
 /// <summary>
-/// Masters folders and files into an ISO 9660 + Joliet image. The work happens out of process: the task checks its
-/// inputs, writes a response file and runs the discmaster tool that ships in the package with the same
-/// <c>dotnet</c> host MSBuild runs on, turning the tool's JSON progress lines into messages and its
-/// <c>discmaster : error DM####: ...</c> lines into build errors.
+/// Masters folders and files into an ISO 9660 + Joliet image with the discmaster tool's <c>image</c> command, out of
+/// process (see <see cref="DiscToolTask"/>). A failed or canceled run leaves no temporary image behind.
 /// </summary>
-public sealed class BurnDisc : ToolTask
+public sealed class BurnDisc : DiscToolTask
 {
-    /// <summary>How long a canceled tool gets to stop by itself (and delete its temporary file) before it is killed.</summary>
-    private const int CancelGraceMilliseconds = 5000;
-
-    /// <summary>How many of the tool's last plain output lines an exit-code error quotes.</summary>
-    private const int RememberedOutputLines = 5;
-
     private const double BytesPerMebibyte = 1024 * 1024;
-
-    private static readonly bool s_isWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
-
-    private readonly object _processLock = new();
-    private readonly Queue<string> _lastOutputLines = new();
-    private List<string>? _arguments;
-    private Process? _process;
-    private int _processId;
-    private int _cancelRequested;
-    private Timer? _killTimer;
-    private string? _lastProgressKey;
-
-    /// <summary>Creates the task with its messages from <c>Resources.resx</c>.</summary>
-    public BurnDisc()
-        : base(Resources.ResourceManager)
-    {
-    }
 
     /// <summary>The image to write. An existing image is replaced only by a complete new one.</summary>
     [Required, NotNull]
@@ -52,10 +23,6 @@ public sealed class BurnDisc : ToolTask
     /// </summary>
     [Required, NotNull]
     public ITaskItem[]? Sources { get; set; }
-
-    /// <summary>The tool to run: <c>dotnet-discmaster.dll</c> from the package's <c>tools/discmaster/</c> folder.</summary>
-    [Required, NotNull]
-    public string? ToolAssemblyPath { get; set; }
 
     /// <summary>The volume label (<c>--volume-label</c>); empty leaves the tool's default.</summary>
     public string? VolumeLabel { get; set; }
@@ -72,94 +39,11 @@ public sealed class BurnDisc : ToolTask
     /// <summary>Allows Joliet names of up to 103 characters instead of the standard's 64 (<c>--joliet-long</c>).</summary>
     public bool JolietLong { get; set; }
 
-    /// <summary>
-    /// The <c>dotnet</c> host to run the tool with, normally <c>$(DOTNET_HOST_PATH)</c>. When it is empty or missing,
-    /// the task tries <see cref="NetCoreRoot"/>, then <c>dotnet</c> on the <c>PATH</c>.
-    /// </summary>
-    public string? DotNetHostPath { get; set; }
-
-    /// <summary>The folder of the .NET installation MSBuild belongs to (<c>$(NetCoreRoot)</c>), the host's second choice.</summary>
-    public string? NetCoreRoot { get; set; }
-
-    /// <summary>The arguments the tool gets, one per response file line; set once <see cref="TryPrepareArguments"/> succeeded.</summary>
-    internal IReadOnlyList<string>? ToolArguments => _arguments;
-
-    /// <summary>True once <see cref="Cancel"/> has been called.</summary>
-    private bool IsCancelRequested => Volatile.Read(ref _cancelRequested) != 0;
-
-    /// <inheritdoc/>
-    protected override string ToolName => s_isWindows ? "dotnet.exe" : "dotnet";
-
-    /// <summary>Response files are UTF-8 without a byte order mark, one argument per line.</summary>
-    protected override Encoding ResponseFileEncoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-
-    /// <inheritdoc/>
-    public override bool Execute()
+    /// <summary><c>image &lt;sources&gt;... -o &lt;image&gt;</c> and the options that are set.</summary>
+    private protected override void AddCommandArguments(List<string> arguments)
     {
-        if (IsCancelRequested)
-        {
-            Log.LogErrorWithCodeFromResources(nameof(Resources.ToolCanceled), ImagePath);
-            return false;
-        }
-
-        bool succeeded = false;
-        try
-        {
-            succeeded = base.Execute();
-            if (!succeeded && IsCancelRequested && !Log.HasLoggedErrors)
-            {
-                Log.LogErrorWithCodeFromResources(nameof(Resources.ToolCanceled), ImagePath);
-            }
-        }
-        finally
-        {
-            FinishRun(succeeded);
-        }
-
-        return succeeded && !Log.HasLoggedErrors;
-    }
-
-    /// <summary>
-    /// Stops the tool. Safe to call any number of times, from any thread, before, during or after
-    /// <see cref="Execute"/>, and it logs nothing. On Linux and macOS the tool first gets SIGTERM, so it can stop
-    /// cleanly and delete its temporary file; whatever still runs after a grace period is killed with its children.
-    /// </summary>
-    public override void Cancel()
-    {
-        if (Interlocked.Exchange(ref _cancelRequested, 1) != 0)
-        {
-            return;
-        }
-
-        lock (_processLock)
-        {
-            if (TryAskToolToStop())
-            {
-                _killTimer = new Timer(_ => KillTool(), null, CancelGraceMilliseconds, System.Threading.Timeout.Infinite);
-                return;
-            }
-        }
-
-        KillTool();
-    }
-
-    /// <inheritdoc/>
-    protected override bool ValidateParameters() => base.ValidateParameters() && TryPrepareArguments();
-
-    /// <summary>
-    /// Checks the inputs and builds <see cref="ToolArguments"/>; logs a coded error for each problem it finds.
-    /// </summary>
-    internal bool TryPrepareArguments()
-    {
-        _arguments = null;
         string imagePath = Path.GetFullPath(ImagePath);
-        string toolAssemblyPath = Path.GetFullPath(ToolAssemblyPath);
-        if (!File.Exists(toolAssemblyPath))
-        {
-            Log.LogErrorWithCodeFromResources(nameof(Resources.ToolAssemblyMissing), toolAssemblyPath);
-        }
-
-        var arguments = new List<string> { "image" };
+        arguments.Add("image");
         foreach (ITaskItem source in Sources)
         {
             string? argument = GetSourceArgument(source, imagePath);
@@ -180,155 +64,23 @@ public sealed class BurnDisc : ToolTask
             arguments.Add("--joliet-long");
         }
 
-        arguments.Add("--progress");
-        arguments.Add("json");
         CheckNoLineBreak(imagePath, nameof(ImagePath));
-        if (Log.HasLoggedErrors)
-        {
-            return false;
-        }
-
-        _arguments = arguments;
-        return true;
     }
 
     /// <inheritdoc/>
-    protected override string GenerateFullPathToTool() => ResolveDotNetHost();
+    private protected override void LogCanceled() =>
+        Log.LogErrorWithCodeFromResources(nameof(Resources.ToolCanceled), ImagePath);
 
-    /// <summary>
-    /// Finds the <c>dotnet</c> host: <see cref="DotNetHostPath"/>, then <see cref="NetCoreRoot"/>, then the bare name,
-    /// which ToolTask looks for on the PATH.
-    /// </summary>
-    internal string ResolveDotNetHost()
-    {
-        if (!string.IsNullOrEmpty(DotNetHostPath) && File.Exists(DotNetHostPath))
-        {
-            return DotNetHostPath!;
-        }
-
-        if (!string.IsNullOrEmpty(NetCoreRoot))
-        {
-            string candidate = Path.Combine(NetCoreRoot, ToolName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return ToolName;
-    }
-
-    /// <summary>Only the tool's assembly goes on the command line; everything else is in the response file.</summary>
-    protected override string GenerateCommandLineCommands()
-    {
-        var builder = new CommandLineBuilder();
-        builder.AppendFileNameIfNotNull(Path.GetFullPath(ToolAssemblyPath));
-        return builder.ToString();
-    }
-
-    /// <summary>One argument per line, unquoted, as the tool's <c>@file.rsp</c> handling expects.</summary>
-    protected override string GenerateResponseFileCommands()
-    {
-        var builder = new StringBuilder();
-        foreach (string argument in _arguments ?? [])
-        {
-            builder.Append(argument).Append('\n');
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>Arguments are passed as they are: MSBuild's default would turn backslashes in file names into slashes off Windows.</summary>
-    protected override string AdjustCommandsForOperatingSystem(string input) => input;
-
-    /// <summary>The command line is detail, not news: it is logged with low importance.</summary>
-    protected override void LogToolCommand(string message) =>
-        Log.LogMessageFromResources(MessageImportance.Low, nameof(Resources.ToolCommandLine), message);
-
-    /// <summary>Keeps hold of the tool's process so that <see cref="Cancel"/> can ask it to stop.</summary>
-    protected override Process StartToolProcess(Process proc)
-    {
-        Process started = base.StartToolProcess(proc);
-        lock (_processLock)
-        {
-            _process = started;
-            _processId = started.Id;
-        }
-
-        return started;
-    }
-
-    /// <summary>
-    /// JSON progress lines become low-importance messages and the summary one normal-importance message; every other
-    /// line goes to MSBuild's parser, which turns the tool's canonical error lines into errors with their codes.
-    /// </summary>
-    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
-    {
-        if (ToolEvent.TryParse(singleLine, out ToolEvent? toolEvent))
-        {
-            LogToolEvent(toolEvent, singleLine);
-            return;
-        }
-
-        if (!string.IsNullOrWhiteSpace(singleLine))
-        {
-            if (_lastOutputLines.Count == RememberedOutputLines)
-            {
-                _lastOutputLines.Dequeue();
-            }
-
-            _lastOutputLines.Enqueue(singleLine.Trim());
-        }
-
-        base.LogEventsFromTextOutput(singleLine, messageImportance);
-    }
-
-    /// <summary>A failed run reports one coded error, unless the tool already reported its own.</summary>
-    protected override bool HandleTaskExecutionErrors()
-    {
-        if (!Log.HasLoggedErrors)
-        {
-            if (IsCancelRequested)
-            {
-                Log.LogErrorWithCodeFromResources(nameof(Resources.ToolCanceled), ImagePath);
-            }
-            else
-            {
-                string lastOutput = _lastOutputLines.Count == 0 ? "(nothing)" : string.Join(" | ", _lastOutputLines);
-                Log.LogErrorWithCodeFromResources(nameof(Resources.ToolFailed), ExitCode, ImagePath, lastOutput);
-            }
-        }
-
-        return false;
-    }
-
-    private void AddOption(List<string> arguments, string option, string? value, string name)
-    {
-        if (!string.IsNullOrEmpty(value) && CheckNoLineBreak(value!, name))
-        {
-            arguments.Add(option);
-            arguments.Add(value!);
-        }
-    }
-
-    /// <summary>A response file line cannot hold a line break; logs DM0007 and returns false for a value with one.</summary>
-    private bool CheckNoLineBreak(string value, string name)
-    {
-        if (value.IndexOfAny(['\r', '\n']) < 0)
-        {
-            return true;
-        }
-
-        Log.LogErrorWithCodeFromResources(nameof(Resources.ValueHasLineBreak), value, name);
-        return false;
-    }
+    /// <inheritdoc/>
+    private protected override void LogFailed(int exitCode, string lastOutput) =>
+        Log.LogErrorWithCodeFromResources(nameof(Resources.ToolFailed), exitCode, ImagePath, lastOutput);
 
     private static bool IsInsideFolder(string path, string folder)
     {
         string prefix = folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
             ? folder
             : folder + Path.DirectorySeparatorChar;
-        return path.StartsWith(prefix, s_isWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        return path.StartsWith(prefix, IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
     private static string TrimEndingSeparators(string path)
@@ -382,7 +134,7 @@ public sealed class BurnDisc : ToolTask
     }
 
     /// <summary>Progress and the summary get their own messages; an event this task does not know is kept as a detail.</summary>
-    private void LogToolEvent(ToolEvent toolEvent, string line)
+    private protected override void LogToolEvent(ToolEvent toolEvent, string line)
     {
         switch (toolEvent.Name)
         {
@@ -415,13 +167,11 @@ public sealed class BurnDisc : ToolTask
         double filesDone = progress.GetNumber("filesDone");
         double filesTotal = progress.GetNumber("filesTotal");
         double fraction = bytesTotal > 0 ? bytesDone / bytesTotal : filesTotal > 0 ? filesDone / filesTotal : 0;
-        string key = phase + "/" + ((int)(fraction * 100)).ToString(CultureInfo.InvariantCulture);
-        if (key == _lastProgressKey)
+        if (!IsProgressNews(phase, fraction))
         {
             return;
         }
 
-        _lastProgressKey = key;
         LogFormatted(
             MessageImportance.Low,
             Resources.Progress,
@@ -432,50 +182,10 @@ public sealed class BurnDisc : ToolTask
             bytesTotal / BytesPerMebibyte);
     }
 
-    /// <summary>
-    /// Logs a message formatted here rather than by MSBuild, which turns the arguments into strings before it
-    /// formats them when it passes messages between nodes, losing number formats such as <c>{0:0.0}</c>.
-    /// </summary>
-    private void LogFormatted(MessageImportance importance, string format, params object[] arguments) =>
-        Log.LogMessage(importance, string.Format(CultureInfo.CurrentCulture, format, arguments));
-
-    /// <summary>
-    /// Sends SIGTERM to the running tool; false when there is none or the platform has no such signal. Called under
-    /// <see cref="_processLock"/>.
-    /// </summary>
-    private bool TryAskToolToStop()
-    {
-        if (s_isWindows)
-        {
-            return false;
-        }
-
-        try
-        {
-            return _process is { HasExited: false } && NativeMethods.Kill(_processId, NativeMethods.SigTerm) == 0;
-        }
-        catch (Exception e) when (e is InvalidOperationException or DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Wakes ToolTask's wait loop, which kills the tool's process tree.</summary>
-    private void KillTool() => base.Cancel();
-
     /// <summary>After a failed or canceled run, removes the temporary image the tool may have left behind.</summary>
-    private void FinishRun(bool succeeded)
+    private protected override void CleanUpFailedRun(int processId)
     {
-        int processId;
-        lock (_processLock)
-        {
-            _killTimer?.Dispose();
-            _killTimer = null;
-            _process = null;
-            processId = _processId;
-        }
-
-        if (succeeded || processId == 0 || string.IsNullOrEmpty(ImagePath))
+        if (string.IsNullOrEmpty(ImagePath))
         {
             return;
         }

@@ -36,6 +36,16 @@ internal static class Resources
 
     internal static string CouldNotDeleteLeftover => Get(nameof(CouldNotDeleteLeftover));
 
+    internal static string RecordingFailed => Get(nameof(RecordingFailed));
+
+    internal static string RecordingCanceled => Get(nameof(RecordingCanceled));
+
+    internal static string SpeedNotValid => Get(nameof(SpeedNotValid));
+
+    internal static string RecordingProgress => Get(nameof(RecordingProgress));
+
+    internal static string Recorded => Get(nameof(Recorded));
+
     private static string Get(string name) =>
         ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
         ?? throw new InvalidOperationException($"The resource '{name}' is missing from DiscMastering.Tasks.");

@@ -5,7 +5,7 @@ namespace DiscMastering.Tasks;
 
 /// <summary>
 /// One line of the tool's <c>--progress json</c> output: a flat JSON object whose <c>"event"</c> member names it
-/// (<c>progress</c> or <c>summary</c>). A small reader of its own keeps the task free of a JSON library, which would
+/// (<c>progress</c> and <c>summary</c> when mastering, <c>recording</c> and <c>recorded</c> when recording). A small reader of its own keeps the task free of a JSON library, which would
 /// have to load in every MSBuild the task runs in.
 /// </summary>
 internal sealed class ToolEvent

@@ -54,13 +54,17 @@ public sealed partial class BurnDiscFailureTests(PackageFeed feed, BuildWorkspac
     }
 
     [Fact]
-    public void DiscRecorder_is_not_ignored_while_recording_does_not_exist()
+    public void A_DiscSpeed_that_is_not_a_number_fails_with_DM0011_before_the_tool_records()
     {
         TestProject project = workspace.CreateProject(feed).Write();
+        string drive = project.PathOf("drive.bin");
 
-        CommandResult build = workspace.BurnDisc(project, "-p:DiscRecorder=/dev/sr0").AssertFailed();
+        CommandResult build = workspace.BurnDisc(project, "-p:DiscRecorder=stdio:" + drive, "-p:DiscSpeed=fast").AssertFailed();
 
-        Assert.Contains("error DM0010: DiscRecorder is set to '/dev/sr0', but this version of DiscMastering cannot record discs yet", build.Output);
+        Assert.Contains("error DM0011: DiscSpeed is 'fast', which is neither a positive number nor 'max'.", build.Output);
+        // Only the task's own check failed: a run of the tool would have reported a code of its own.
+        Assert.Equal(["DM0011"], CodedErrorCode().Matches(build.Output).Select(m => m.Groups[1].Value).Distinct());
+        Assert.False(File.Exists(drive), "Nothing should have been recorded.");
     }
 
     [Fact]
@@ -142,4 +146,7 @@ public sealed partial class BurnDiscFailureTests(PackageFeed feed, BuildWorkspac
 
     [GeneratedRegex(@"error DM\d{4}: ")]
     private static partial Regex CodedError();
+
+    [GeneratedRegex(@"error (DM\d{4}): ")]
+    private static partial Regex CodedErrorCode();
 }

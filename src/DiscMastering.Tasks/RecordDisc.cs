@@ -1,0 +1,184 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Microsoft.Build.Framework;
+
+namespace DiscMastering.Tasks;
+
+/// <summary>
+/// Records an image to a recorder with the discmaster tool's <c>burn</c> command, out of process (see
+/// <see cref="DiscToolTask"/>). The tool's recording progress becomes low-importance messages and its final
+/// <c>recorded</c> line one normal-importance message.
+/// </summary>
+public sealed class RecordDisc : DiscToolTask
+{
+    private const string MaxSpeed = "max";
+
+    /// <summary>The image to record.</summary>
+    [Required, NotNull]
+    public string? ImagePath { get; set; }
+
+    /// <summary>
+    /// The recorder (<c>--recorder</c>): an index from <c>discmaster recorders</c>, a device path such as
+    /// <c>/dev/sr0</c>, or libburn's pseudo-drive <c>stdio:/path/file</c>.
+    /// </summary>
+    [Required, NotNull]
+    public string? Recorder { get; set; }
+
+    /// <summary>Simulates the recording: the drive goes through the motions with the laser off (<c>--simulate</c>).</summary>
+    public bool Simulate { get; set; }
+
+    /// <summary>Ejects the disc once recording (and verifying) is done (<c>--eject</c>).</summary>
+    public bool Eject { get; set; }
+
+    /// <summary>Reads the recorded blocks back and compares them with the image (<c>--verify</c>).</summary>
+    public bool Verify { get; set; }
+
+    /// <summary>
+    /// The write speed (<c>--speed</c>): a positive multiple of the media's 1x speed, such as <c>4</c> or <c>2.4</c>,
+    /// or <c>max</c>; empty means <c>max</c>. Anything else fails the task with DM0011 before the tool runs.
+    /// </summary>
+    public string? Speed { get; set; }
+
+    /// <summary>
+    /// Where the image went, once it has been recorded: the recorder as the tool names it in its summary, or
+    /// <see cref="Recorder"/>.
+    /// </summary>
+    [Output]
+    public string? Recorded { get; private set; }
+
+    /// <inheritdoc/>
+    public override bool Execute()
+    {
+        Recorded = null;
+        bool succeeded = base.Execute();
+        if (!succeeded)
+        {
+            Recorded = null;
+        }
+        else if (string.IsNullOrEmpty(Recorded))
+        {
+            Recorded = Recorder;
+        }
+
+        return succeeded;
+    }
+
+    /// <summary><c>burn &lt;image&gt; --recorder &lt;recorder&gt;</c> and the options that are set.</summary>
+    private protected override void AddCommandArguments(List<string> arguments)
+    {
+        string imagePath = Path.GetFullPath(ImagePath);
+        CheckNoLineBreak(imagePath, nameof(ImagePath));
+        CheckNoLineBreak(Recorder, nameof(Recorder));
+        arguments.Add("burn");
+        arguments.Add(imagePath);
+        arguments.Add("--recorder");
+        arguments.Add(Recorder);
+        if (Simulate)
+        {
+            arguments.Add("--simulate");
+        }
+
+        if (Eject)
+        {
+            arguments.Add("--eject");
+        }
+
+        if (Verify)
+        {
+            arguments.Add("--verify");
+        }
+
+        string? speed = NormalizeSpeed(Speed);
+        if (speed is null)
+        {
+            Log.LogErrorWithCodeFromResources(nameof(Resources.SpeedNotValid), Speed);
+        }
+        else if (speed.Length > 0)
+        {
+            arguments.Add("--speed");
+            arguments.Add(speed);
+        }
+    }
+
+    /// <inheritdoc/>
+    private protected override void LogCanceled() =>
+        Log.LogErrorWithCodeFromResources(nameof(Resources.RecordingCanceled), ImagePath, Recorder);
+
+    /// <inheritdoc/>
+    private protected override void LogFailed(int exitCode, string lastOutput) =>
+        Log.LogErrorWithCodeFromResources(nameof(Resources.RecordingFailed), exitCode, ImagePath, Recorder, lastOutput);
+
+    /// <summary>Recording progress and the summary get their own messages; an event this task does not know is kept as a detail.</summary>
+    private protected override void LogToolEvent(ToolEvent toolEvent, string line)
+    {
+        switch (toolEvent.Name)
+        {
+            case "recording":
+                LogRecordingProgress(toolEvent);
+                break;
+            case "recorded":
+                LogRecorded(toolEvent);
+                break;
+            default:
+                Log.LogMessage(MessageImportance.Low, line);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The value to pass as <c>--speed</c>: empty for an empty <paramref name="speed"/>, <c>max</c>, or the number as
+    /// written; <see langword="null"/> when it is none of these.
+    /// </summary>
+    internal static string? NormalizeSpeed(string? speed)
+    {
+        string trimmed = speed?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (string.Equals(trimmed, MaxSpeed, StringComparison.OrdinalIgnoreCase))
+        {
+            return MaxSpeed;
+        }
+
+        // Digits and one decimal point only: .NET Core's parser also takes "Infinity" and "NaN" whatever the style.
+        bool digitsOnly = trimmed.All(c => c is (>= '0' and <= '9') or '.');
+        return digitsOnly
+            && double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double multiple)
+            && multiple > 0
+            && !double.IsInfinity(multiple)
+            ? trimmed
+            : null;
+    }
+
+    /// <summary>Logs a recording event when its phase, its track or its whole percentage changed.</summary>
+    private void LogRecordingProgress(ToolEvent progress)
+    {
+        string phase = progress.GetString("phase") ?? string.Empty;
+        double blocksDone = progress.GetNumber("blocksDone");
+        double blocksTotal = progress.GetNumber("blocksTotal");
+        double track = progress.GetNumber("track");
+        double fraction = blocksTotal > 0 ? blocksDone / blocksTotal : 0;
+        if (!IsProgressNews(phase + "/" + track.ToString(CultureInfo.InvariantCulture), fraction))
+        {
+            return;
+        }
+
+        LogFormatted(MessageImportance.Low, Resources.RecordingProgress, phase, track, progress.GetNumber("tracks"), blocksDone, blocksTotal);
+    }
+
+    /// <summary>Logs the tool's own one-line summary (or one made here when it has none) and sets <see cref="Recorded"/>.</summary>
+    private void LogRecorded(ToolEvent recorded)
+    {
+        Recorded = recorded.GetString("recorder") is { Length: > 0 } recorder ? recorder : Recorder;
+        string? message = recorded.GetString("message");
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            Log.LogMessage(MessageImportance.Normal, message);
+            return;
+        }
+
+        LogFormatted(MessageImportance.Normal, Resources.Recorded, ImagePath, Recorded, recorded.GetNumber("blocks"), recorded.GetNumber("seconds"));
+    }
+}
