@@ -193,6 +193,35 @@ public sealed class LibburnBackendTests : IDisposable
     }
 
     [Fact]
+    public void Record_ImageThatFailsToRead_IsRecordingFailed_AndReleasesTheDrive()
+    {
+        var address = "stdio:" + _temp.Combine("disc.iso");
+        using var master = new DiscMaster(LibburnBackend.Open());
+        var recorder = master.GetRecorder(address);
+        using var failing = new FailingStream(length: 64L * 1024 * 1024, failAfterReads: 3);
+
+        var e = Assert.Throws<DiscMasteringException>(() => recorder.Record(failing));
+
+        Assert.Equal(DiscMasteringError.RecordingFailed, e.Error);
+        Assert.Contains("reading the image failed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("disk gone", e.Message, StringComparison.Ordinal);
+        Assert.True(recorder.GetMediaDetails().IsWritable);
+    }
+
+    [Fact]
+    public void Erase_OnAStdioPseudoDrive_IsMediaNotErasable()
+    {
+        var path = _temp.Combine("disc.iso");
+        using var master = new DiscMaster(LibburnBackend.Open());
+        var recorder = master.GetRecorder("stdio:" + path);
+
+        var e = Assert.Throws<DiscMasteringException>(() => recorder.Erase());
+
+        Assert.Equal(DiscMasteringError.MediaNotErasable, e.Error);
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DiscMaster_DisposedTwice_IsFine_AndLibburnStartsAgainAfterwards()
     {
         var master = new DiscMaster(LibburnBackend.Open());
@@ -213,6 +242,45 @@ public sealed class LibburnBackendTests : IDisposable
         }
 
         return bytes;
+    }
+
+    /// <summary>A stream whose disk goes away after a few reads.</summary>
+    private sealed class FailingStream(long length, int failAfterReads) : Stream
+    {
+        private int _reads;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get; set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (++_reads > failAfterReads)
+            {
+                throw new IOException("disk gone");
+            }
+
+            var n = (int)Math.Min(count, length - Position);
+            buffer.AsSpan(offset, n).Fill(0x5A);
+            Position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A long stream of zeros that reads slowly and cancels the token after a few reads, as a user pressing Ctrl+C.</summary>
