@@ -169,16 +169,27 @@ public sealed class BurnCommandTests : IDisposable
     }
 
     [Fact]
-    public void ErasingAPseudoDriveBlanksIt()
+    public void ErasingAPseudoDriveSaysWhatToDoInstead()
     {
+        // libburn blanks real drives only; a pseudo-drive's file is deleted or simply written again.
         Discmaster.Run("burn", MasterImage(), "--recorder", Drive.Address, "--progress", "none").AssertSucceeded();
 
-        var run = Discmaster.Run("erase", "--recorder", Drive.Address, "--progress", "plain");
+        var run = Discmaster.Run("erase", "--recorder", Drive.Address);
+
+        run.AssertFailedWith("DM3008");
+        Assert.Contains("delete or overwrite " + Drive.Path, run.Error);
+    }
+
+    [Fact]
+    public void ABurnOverAnEarlierOneReplacesItsBytes()
+    {
+        Discmaster.Run("burn", MasterImage(), "--recorder", Drive.Address, "--progress", "none").AssertSucceeded();
+        _tree.File("docs/readme.txt", "read me again, changed");
+
+        var run = Discmaster.Run("burn", MasterImage(), "--recorder", Drive.Address, "--verify", "--progress", "none");
 
         run.AssertSucceeded();
-        Assert.Contains("Blanked", run.Output);
-        var media = JsonDocument.Parse(Discmaster.Run("recorders", "--recorder", Drive.Address, "--json").Output).RootElement[0].GetProperty("media");
-        Assert.Contains("blank", media.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Contains("verified", run.Output);
     }
 
     [Fact]
