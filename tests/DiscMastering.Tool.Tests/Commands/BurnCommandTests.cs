@@ -150,12 +150,7 @@ public sealed class BurnCommandTests : IDisposable
             big.SetLength(3L << 30);
         }
 
-        using var process = Discmaster.Start(["burn", _tree.Source, "--recorder", Drive.Address, "--progress", "json"]);
-        string? line;
-        while ((line = process.StandardOutput.ReadLine()) is not null && !(line.Contains("\"writing\"", StringComparison.Ordinal) && !line.Contains("\"blocksDone\":0,", StringComparison.Ordinal)))
-        {
-        }
-
+        using var process = StartBurnAndWaitForWriting();
         Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]).WaitForExit();
         var error = process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "the tool did not stop after SIGTERM");
@@ -166,6 +161,31 @@ public sealed class BurnCommandTests : IDisposable
         File.Delete(Path.Combine(_tree.Source, "big.bin"));
         var image = MasterImage();
         Discmaster.Run("burn", image, "--recorder", Drive.Address, "--verify", "--progress", "none").AssertSucceeded();
+    }
+
+    [Fact]
+    public void ADriveAnotherProcessIsWritingIsBusyNotAHang()
+    {
+        using (var big = File.Create(Path.Combine(_tree.Source, "big.bin")))
+        {
+            big.SetLength(3L << 30);
+        }
+
+        using var first = StartBurnAndWaitForWriting();
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var run = Discmaster.Run("recorders", "--recorder", Drive.Address);
+
+            run.AssertFailedWith("DM3003");
+            Assert.Contains(Drive.Address, run.Error);
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"a busy drive took {stopwatch.Elapsed} to report");
+        }
+        finally
+        {
+            Process.Start("kill", ["-TERM", first.Id.ToString(CultureInfo.InvariantCulture)]).WaitForExit();
+            first.WaitForExit(TimeSpan.FromSeconds(60));
+        }
     }
 
     [Fact]
@@ -208,6 +228,18 @@ public sealed class BurnCommandTests : IDisposable
 
         run.AssertFailedWith("DM1000");
         Assert.Contains("--recorder", run.Error);
+    }
+
+    /// <summary>Starts burning the source folder and returns once blocks are being written.</summary>
+    private Process StartBurnAndWaitForWriting()
+    {
+        var process = Discmaster.Start(["burn", _tree.Source, "--recorder", Drive.Address, "--progress", "json"]);
+        string? line;
+        while ((line = process.StandardOutput.ReadLine()) is not null && !(line.Contains("\"writing\"", StringComparison.Ordinal) && !line.Contains("\"blocksDone\":0,", StringComparison.Ordinal)))
+        {
+        }
+
+        return process;
     }
 
     private string MasterImage()

@@ -108,8 +108,14 @@ internal sealed unsafe class LibburnBackend : IRecorderBackend
         RequireUsableStdioPath(address);
         LibburnRuntime.BeginHold(address);
         LibburnDriveHandle? handle = null;
+        StdioDriveLock? stdioLock = null;
         try
         {
+            if (address.StartsWith(StdioPrefix, StringComparison.Ordinal))
+            {
+                stdioLock = StdioDriveLock.Acquire(address, address[StdioPrefix.Length..]);
+            }
+
             LibburnMessages.Discard();
             if (LibburnInterop.DriveScanAndGrab(out var infos, address, load: 1) <= 0 || infos is null)
             {
@@ -117,13 +123,14 @@ internal sealed unsafe class LibburnBackend : IRecorderBackend
             }
 
             // From here the handle gives the slot back when it releases the drive.
-            handle = new LibburnDriveHandle(infos);
+            handle = new LibburnDriveHandle(infos) { ProcessLock = stdioLock };
             return new LibburnDevice(handle, address, Name);
         }
         catch
         {
             if (handle is null)
             {
+                stdioLock?.Dispose();
                 LibburnRuntime.EndHold();
             }
             else

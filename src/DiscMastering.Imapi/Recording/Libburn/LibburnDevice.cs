@@ -184,6 +184,12 @@ internal sealed unsafe class LibburnDevice : IRecorderDevice
             {
                 throw Failed(options.Simulate ? "the simulated recording failed" : "the recording failed", messages);
             }
+
+            // A write shorter than one poll shows no block progress; every write ends with its last block.
+            if (lastDone < blocks)
+            {
+                progress.Report(new RecordingProgress(RecordingPhase.Writing, blocks, blocks, 1, 1));
+            }
         }
         finally
         {

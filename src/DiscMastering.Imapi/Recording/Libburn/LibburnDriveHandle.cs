@@ -27,6 +27,9 @@ internal sealed unsafe class LibburnDriveHandle : SafeHandle
     /// <summary>Opens the tray on release.</summary>
     public bool EjectOnRelease { get; set; }
 
+    /// <summary>A pseudo-drive's cross-process lock, let go after the drive.</summary>
+    public IDisposable? ProcessLock { get; set; }
+
     /// <inheritdoc/>
     protected override bool ReleaseHandle()
     {
@@ -38,6 +41,7 @@ internal sealed unsafe class LibburnDriveHandle : SafeHandle
         }
         finally
         {
+            ProcessLock?.Dispose();
             LibburnRuntime.EndHold();
         }
 
