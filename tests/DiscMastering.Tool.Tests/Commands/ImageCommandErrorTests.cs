@@ -281,15 +281,6 @@ public sealed class ImageCommandErrorTests : IDisposable
             return Discmaster.Run(args);
         }
 
-        using var process = Discmaster.Start(args, new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = Path.GetTempPath(), ["HOME"] = Path.GetTempPath() }, wrapper: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]);
-        return Finish(process);
-    }
-
-    private static ToolRun Finish(Process process)
-    {
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return new ToolRun(process.ExitCode, output.Result, error);
+        return Discmaster.Run(args, new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = Path.GetTempPath(), ["HOME"] = Path.GetTempPath() }, wrapper: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]);
     }
 }

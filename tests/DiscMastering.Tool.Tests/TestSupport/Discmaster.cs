@@ -12,9 +12,9 @@ public static class Discmaster
 
     public static ToolRun Run(params string[] args) => Run(args, environment: null);
 
-    public static ToolRun Run(IEnumerable<string> args, IDictionary<string, string?>? environment, TimeSpan? timeout = null)
+    public static ToolRun Run(IEnumerable<string> args, IDictionary<string, string?>? environment, TimeSpan? timeout = null, string[]? wrapper = null)
     {
-        using var process = Start(args, environment);
+        using var process = Start(args, environment, wrapper);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(120)))
