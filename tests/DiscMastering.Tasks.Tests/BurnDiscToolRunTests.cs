@@ -126,9 +126,9 @@ public sealed class BurnDiscToolRunTests : IDisposable
             """);
 
         Task<bool> run = Task.Run(task.Execute);
-        await WaitUntilAsync(() => File.Exists(started));
+        await FakeToolRun.WaitUntilAsync(() => File.Exists(started));
         var stopwatch = Stopwatch.StartNew();
-        CancelFromManyThreads(task);
+        FakeToolRun.CancelFromManyThreads(task);
         bool succeeded = await run;
         stopwatch.Stop();
 
@@ -153,8 +153,8 @@ public sealed class BurnDiscToolRunTests : IDisposable
             """);
 
         Task<bool> run = Task.Run(task.Execute);
-        await WaitUntilAsync(() => File.Exists(childPidFile) && File.ReadAllText(childPidFile).Trim().Length > 0);
-        CancelFromManyThreads(task);
+        await FakeToolRun.WaitUntilAsync(() => File.Exists(childPidFile) && File.ReadAllText(childPidFile).Trim().Length > 0);
+        FakeToolRun.CancelFromManyThreads(task);
         bool succeeded = await run;
 
         Assert.False(succeeded);
@@ -162,7 +162,7 @@ public sealed class BurnDiscToolRunTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_image)!, "*.discmaster.tmp"));
         Assert.False(File.Exists(_image));
         int childPid = int.Parse(File.ReadAllText(childPidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        await WaitUntilAsync(() => !IsRunning(childPid));
+        await FakeToolRun.WaitUntilAsync(() => !IsRunning(childPid));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class BurnDiscToolRunTests : IDisposable
             touch '{{started}}'
             """);
 
-        CancelFromManyThreads(task);
+        FakeToolRun.CancelFromManyThreads(task);
         Assert.False(task.Execute());
 
         ResourceText.AssertSingleError(_engine, Resources.ToolCanceled, _image);
@@ -189,29 +189,16 @@ public sealed class BurnDiscToolRunTests : IDisposable
         Assert.True(task.Execute(), _engine.Log);
         int events = _engine.Messages.Count + _engine.Warnings.Count + _engine.Errors.Count;
 
-        CancelFromManyThreads(task);
+        FakeToolRun.CancelFromManyThreads(task);
 
         Assert.Equal(events, _engine.Messages.Count + _engine.Warnings.Count + _engine.Errors.Count);
         Assert.True(File.Exists(_image));
     }
 
-    private static void CancelFromManyThreads(BurnDisc task) =>
-        Parallel.For(0, 32, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => task.Cancel());
-
     private static bool IsRunning(int pid)
     {
         string status = $"/proc/{pid}/status";
         return File.Exists(status) && !File.ReadAllText(status).Contains("State:\tZ", StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), "Timed out waiting for the fake tool.");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>A task whose "dotnet host" is /bin/sh and whose "tool" is <paramref name="script"/>.</summary>

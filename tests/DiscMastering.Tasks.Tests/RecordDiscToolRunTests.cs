@@ -139,9 +139,9 @@ public sealed class RecordDiscToolRunTests : IDisposable
             """);
 
         Task<bool> run = Task.Run(task.Execute);
-        await WaitUntilAsync(() => File.Exists(started));
+        await FakeToolRun.WaitUntilAsync(() => File.Exists(started));
         var stopwatch = Stopwatch.StartNew();
-        CancelFromManyThreads(task);
+        FakeToolRun.CancelFromManyThreads(task);
         bool succeeded = await run;
         stopwatch.Stop();
 
@@ -165,8 +165,8 @@ public sealed class RecordDiscToolRunTests : IDisposable
             """);
 
         Task<bool> run = Task.Run(task.Execute);
-        await WaitUntilAsync(() => File.Exists(started));
-        CancelFromManyThreads(task);
+        await FakeToolRun.WaitUntilAsync(() => File.Exists(started));
+        FakeToolRun.CancelFromManyThreads(task);
 
         Assert.False(await run);
         ResourceText.AssertSingleError(_engine, Resources.RecordingCanceled, _image, Drive);
@@ -180,24 +180,11 @@ public sealed class RecordDiscToolRunTests : IDisposable
             touch '{{started}}'
             """);
 
-        CancelFromManyThreads(task);
+        FakeToolRun.CancelFromManyThreads(task);
         Assert.False(task.Execute());
 
         ResourceText.AssertSingleError(_engine, Resources.RecordingCanceled, _image, Drive);
         Assert.False(File.Exists(started));
-    }
-
-    private static void CancelFromManyThreads(RecordDisc task) =>
-        Parallel.For(0, 32, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => task.Cancel());
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), "Timed out waiting for the fake tool.");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>A task whose "dotnet host" is /bin/sh and whose "tool" is <paramref name="script"/>.</summary>

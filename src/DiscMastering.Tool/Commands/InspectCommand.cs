@@ -1,7 +1,5 @@
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DiscMastering.Imapi.Iso9660.Reading;
 using McMaster.Extensions.CommandLineUtils;
@@ -24,12 +22,6 @@ Examples:
 """)]
 internal sealed class InspectCommand : CommandBase
 {
-    private static readonly JsonWriterOptions s_jsonOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public InspectCommand(ToolContext context)
         : base(context)
     {
@@ -115,8 +107,7 @@ internal sealed class InspectCommand : CommandBase
 
     private void WriteJson(IsoImageReader reader, bool joliet, List<IsoEntry> entries)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, s_jsonOptions))
+        ToolJson.WriteDocument(Context.Output, json =>
         {
             json.WriteStartObject();
             json.WriteString("image", reader.ImagePath);
@@ -143,10 +134,7 @@ internal sealed class InspectCommand : CommandBase
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        Context.Output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        Context.Output.Flush();
+        });
     }
 
     private static void WriteJsonVolume(Utf8JsonWriter json, IsoVolumeInfo volume)

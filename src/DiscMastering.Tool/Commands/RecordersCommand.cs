@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DiscMastering.Imapi.Recording;
 using McMaster.Extensions.CommandLineUtils;
@@ -27,12 +25,6 @@ Examples:
 """)]
 internal sealed class RecordersCommand : CommandBase
 {
-    private static readonly JsonWriterOptions s_jsonOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public RecordersCommand(ToolContext context)
         : base(context)
     {
@@ -103,8 +95,7 @@ internal sealed class RecordersCommand : CommandBase
 
     private void WriteJson(List<(DiscRecorder Recorder, MediaDetails Media, IReadOnlyList<RecorderProperty> Properties)> shown)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, s_jsonOptions))
+        ToolJson.WriteDocument(Context.Output, json =>
         {
             json.WriteStartArray();
             foreach (var (recorder, media, properties) in shown)
@@ -157,10 +148,7 @@ internal sealed class RecordersCommand : CommandBase
             }
 
             json.WriteEndArray();
-        }
-
-        Context.Output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        Context.Output.Flush();
+        });
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

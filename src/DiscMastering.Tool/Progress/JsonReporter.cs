@@ -28,5 +28,5 @@ internal sealed class JsonReporter(TextWriter output) : MasteringReporter
         json.WriteString("message", SummaryLine(summary));
     });
 
-    private void WriteLine(Action<Utf8JsonWriter> write) => JsonLines.Write(output, write);
+    private void WriteLine(Action<Utf8JsonWriter> write) => ToolJson.WriteLine(output, write);
 }

@@ -62,7 +62,7 @@ internal sealed class RecordingReporter : IDisposable
                 }
 
                 _lastJson = now;
-                JsonLines.Write(_output, json =>
+                ToolJson.WriteLine(_output, json =>
                 {
                     json.WriteString("event", "recording");
                     json.WriteString("phase", PhaseName(value.Phase));
@@ -110,7 +110,7 @@ internal sealed class RecordingReporter : IDisposable
         EndLine();
         if (_mode == "json")
         {
-            JsonLines.Write(_output, json =>
+            ToolJson.WriteLine(_output, json =>
             {
                 json.WriteString("event", eventName);
                 fields?.Invoke(json);
@@ -163,7 +163,7 @@ internal sealed class RecordingReporter : IDisposable
             switch (reporter._mode)
             {
                 case "json":
-                    JsonLines.Write(reporter._output, json =>
+                    ToolJson.WriteLine(reporter._output, json =>
                     {
                         json.WriteString("event", "progress");
                         json.WriteString("phase", what);
