@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test. The image tests check images with readers nobody here wrote (7z, xorriso, isoinfo,
-# libcdio, pycdlib) and the recording tests run the real libburn on stdio: pseudo-drives: this installs the
-# Debian packages that hold them when any is missing.
+# libcdio, pycdlib), the recording tests run the real libburn on stdio: pseudo-drives, the Windows interop
+# tests drive a native IMAPI fake built with the C compiler, and the win-x64 tool runs under Wine: this
+# installs the Debian packages that hold them when any is missing.
 # Ends with the totals on a line of their own: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,8 @@ command -v iso-info >/dev/null && command -v iso-read >/dev/null || missing+=(li
 /usr/bin/python3 -c 'import pycdlib' 2>/dev/null || missing+=(python3-pycdlib)
 command -v setpriv >/dev/null || missing+=(util-linux)
 /sbin/ldconfig -p | grep -q 'libburn\.so\.4 ' || missing+=(libburn4)
+command -v cc >/dev/null || missing+=(gcc libc6-dev)          # builds the native IMAPI fake the Windows interop tests drive
+command -v wine >/dev/null || missing+=(wine wine64)         # runs the win-x64 build of the tool
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."
