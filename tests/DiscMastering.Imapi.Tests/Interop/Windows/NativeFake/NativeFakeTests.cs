@@ -17,6 +17,7 @@ public sealed unsafe class NativeFakeTests
     private const int IMAPI_E_NOTOPENED = unchecked((int)0x8004020B); // imapierror.h
     private const int IMAPI_E_USERABORT = unchecked((int)0x8004020D); // imapierror.h
     private const int IMAPI_E_GENERIC = unchecked((int)0x8004020E); // imapierror.h
+    private const int IMAPI_E_FILEEXISTS = unchecked((int)0x80040224); // imapierror.h
     private const int E_IMAPI_REQUEST_CANCELLED = unchecked((int)0xC0AA0002); // imapi2error.h
     private const int E_IMAPI_RECORDER_LOCKED = unchecked((int)0xC0AA0210); // imapi2error.h
     private const string RecorderPath = @"\\?\fake#cdrom#0";
@@ -236,6 +237,62 @@ public sealed unsafe class NativeFakeTests
     }
 
     [Fact]
+    public void JolietAddData_WalksTheStorage_StagesEveryFile_AndBurnsIt()
+    {
+        var readme = new byte[1000];
+        var big = new byte[70_000];
+        new Random(11).NextBytes(readme);
+        new Random(12).NextBytes(big);
+        using var root = new ManagedStorage();
+        root.AddFile("readme.txt", readme);
+        var docs = root.AddFolder("docs");
+        docs.AddFile("a.bin", big);
+        docs.AddFolder("sub").AddFile("empty.dat", []);
+        using var sink = new ManagedProgressSink();
+
+        var master = NativeCom.Create(ImapiGuids.MSDiscMasterObj, ImapiGuids.IDiscMaster);
+        Assert.Equal(0, ((delegate* unmanaged<nint, int>)NativeCom.Slot(master, 3))(master)); // Open
+        nuint cookie = 0;
+        Assert.Equal(0, ((delegate* unmanaged<nint, nint, nuint*, int>)NativeCom.Slot(master, 11))(master, sink.Pointer, &cookie)); // ProgressAdvise
+        nint joliet = 0;
+        var iid = ImapiGuids.IJolietDiscMaster;
+        Assert.Equal(0, ((delegate* unmanaged<nint, Guid*, nint*, int>)NativeCom.Slot(master, 6))(master, &iid, &joliet)); // SetActiveDiscMasterFormat
+        var addData = (delegate* unmanaged<nint, nint, int, int>)NativeCom.Slot(joliet, 6);
+
+        Assert.Equal(0, addData(joliet, root.Pointer, 0));
+        Assert.Equal(
+            [$"readme.txt\t1000\t{Fnv1a(readme)}", $"docs\\a.bin\t70000\t{Fnv1a(big)}", "docs\\sub\\empty.dat\t0\t811c9dc5"],
+            NativeFakeLibrary.Staged());
+        Assert.Equal(3, sink.Calls("NotifyAddProgress"));
+        Assert.Equal(IMAPI_E_FILEEXISTS, addData(joliet, root.Pointer, 0));
+        Assert.Equal(0, addData(joliet, root.Pointer, 1));
+        Assert.Equal(3, NativeFakeLibrary.Staged().Length);
+
+        int used = 0;
+        Assert.Equal(0, ((delegate* unmanaged<nint, int*, int>)NativeCom.Slot(joliet, 4))(joliet, &used)); // GetUsedDataBlocks
+        Assert.True(used >= 1 + 35);
+
+        var recorder = NativeCom.Create(ImapiGuids.MSDiscRecorderObj, ImapiGuids.IDiscRecorder);
+        Assert.Equal(0, ((delegate* unmanaged<nint, nint, int>)NativeCom.Slot(master, 9))(master, recorder)); // SetActiveDiscRecorder
+        Assert.Equal(0, ((delegate* unmanaged<nint, byte, byte, int>)NativeCom.Slot(master, 13))(master, 0, 1)); // RecordDisc
+        Assert.Equal(0, sink.BurnStatus);
+        Assert.Equal(1, NativeFakeLibrary.BurnCount());
+
+        Assert.Equal(0, ((delegate* unmanaged<nint, nuint, int>)NativeCom.Slot(master, 12))(master, cookie)); // ProgressUnadvise
+        NativeCom.Release(recorder);
+        NativeCom.Release(joliet);
+        NativeCom.Release(master);
+        Assert.Equal(0, NativeFakeLibrary.LiveObjects());
+        Assert.Equal(1, root.References);
+        Assert.Equal(1, sink.References);
+        Assert.All(root.HandedOut, handed => Assert.Equal(handed is ManagedStorage ? 1 : 0, handed.References));
+        foreach (var handed in root.HandedOut)
+        {
+            handed.Dispose();
+        }
+    }
+
+    [Fact]
     public void DiscFormat2DataWrite_ReadsTheStreamInChunks_AndKeepsTheExactBytes()
     {
         var data = new byte[150_000];
@@ -323,6 +380,17 @@ public sealed unsafe class NativeFakeTests
         Assert.Equal(1, has);
         NativeCom.Release(burn);
         Assert.Equal(0, NativeFakeLibrary.LiveObjects());
+    }
+
+    /// <summary>FNV-1a, 32 bits, as 8 lower-case hex digits: the fake's checksum of a staged file.</summary>
+    private static string Fnv1a(byte[] bytes)
+    {
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+        return hash.ToString("x8");
     }
 
     /// <summary>An IDiscRecorder2 initialized with the unique id IDiscMaster2 gives for the only drive.</summary>
