@@ -30,6 +30,10 @@ internal static class ImapiGuids
     internal static readonly Guid IDiscRecorder2 = new("27354133-7F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
     internal static readonly Guid IDiscFormat2 = new("27354152-8F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
     internal static readonly Guid IDiscFormat2Data = new("27354153-9F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
+    internal static readonly Guid IDiscFormat2Erase = new("27354156-8F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
+    internal static readonly Guid IDiscFormat2TrackAtOnce = new("27354154-8F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
+    internal static readonly Guid MsftDiscFormat2Erase = new("2735412B-7F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
+    internal static readonly Guid MsftDiscFormat2TrackAtOnce = new("27354129-7F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
     internal static readonly Guid MsftDiscMaster2 = new("2735412E-7F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
     internal static readonly Guid MsftDiscRecorder2 = new("2735412D-7F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h
     internal static readonly Guid MsftDiscFormat2Data = new("2735412A-7F64-5B0F-8F00-5D77AFBE261E"); // imapi2.h

@@ -20,6 +20,10 @@ public sealed unsafe class NativeFakeTests
     private const int IMAPI_E_FILEEXISTS = unchecked((int)0x80040224); // imapierror.h
     private const int E_IMAPI_REQUEST_CANCELLED = unchecked((int)0xC0AA0002); // imapi2error.h
     private const int E_IMAPI_RECORDER_LOCKED = unchecked((int)0xC0AA0210); // imapi2error.h
+    private const int E_IMAPI_DF2DATA_WRITE_NOT_IN_PROGRESS = unchecked((int)0xC0AA0401); // imapi2error.h
+    private const int E_IMAPI_DF2DATA_INVALID_MEDIA_STATE = unchecked((int)0xC0AA0402); // imapi2error.h
+    private const int E_IMAPI_DF2TAO_MEDIA_IS_NOT_PREPARED = unchecked((int)0xC0AA0502); // imapi2error.h
+    private const int E_IMAPI_DF2TAO_STREAM_NOT_SUPPORTED = unchecked((int)0xC0AA050D); // imapi2error.h
     private const string RecorderPath = @"\\?\fake#cdrom#0";
 
     public NativeFakeTests() => NativeFakeLibrary.Reset();
@@ -336,6 +340,101 @@ public sealed unsafe class NativeFakeTests
         Assert.Equal(1, stream.References);
 
         NativeCom.Release(format);
+        NativeCom.Release(recorder);
+        Assert.Equal(0, NativeFakeLibrary.LiveObjects());
+    }
+
+    [Fact]
+    public void DiscFormat2DataCancelWrite_FromAnotherThread_StopsTheWriteInProgress()
+    {
+        using var stream = new ManagedStream(new byte[300_000]);
+        using var firstRead = new ManualResetEventSlim();
+        using var cancelled = new ManualResetEventSlim();
+        var (recorder, format) = CreateDataFormat();
+        var cancelWrite = (delegate* unmanaged<nint, int>)NativeCom.Slot(format, 42);
+        Assert.Equal(E_IMAPI_DF2DATA_WRITE_NOT_IN_PROGRESS, cancelWrite(format));
+        stream.AfterRead = read =>
+        {
+            if (read == 1)
+            {
+                firstRead.Set();
+                cancelled.Wait(TimeSpan.FromSeconds(30));
+            }
+        };
+        var cancelResult = 1;
+        var canceller = new Thread(() =>
+        {
+            firstRead.Wait(TimeSpan.FromSeconds(30));
+            cancelResult = ((delegate* unmanaged<nint, int>)NativeCom.Slot(format, 42))(format); // CancelWrite
+            cancelled.Set();
+        });
+        canceller.Start();
+
+        Assert.Equal(E_IMAPI_REQUEST_CANCELLED, ((delegate* unmanaged<nint, nint, int>)NativeCom.Slot(format, 41))(format, stream.Pointer)); // Write
+        canceller.Join();
+        Assert.Equal(0, cancelResult);
+        Assert.Contains("IDiscFormat2Data::CancelWrite", NativeFakeLibrary.Calls());
+
+        NativeCom.Release(format);
+        NativeCom.Release(recorder);
+        Assert.Equal(0, NativeFakeLibrary.LiveObjects());
+    }
+
+    [Fact]
+    public void DiscFormat2Data_RefusesAClosedDisc()
+    {
+        NativeFakeLibrary.SetMedia(2);
+        using var stream = new ManagedStream(new byte[4096]);
+        var (recorder, format) = CreateDataFormat();
+        int status = 0;
+        Assert.Equal(0, ((delegate* unmanaged<nint, int*, int>)NativeCom.Slot(format, 18))(format, &status)); // get_CurrentMediaStatus
+        Assert.Equal(0x4000, status); // IMAPI_FORMAT2_DATA_MEDIA_STATE_FINALIZED (imapi2.h)
+        Assert.Equal(E_IMAPI_DF2DATA_INVALID_MEDIA_STATE, ((delegate* unmanaged<nint, nint, int>)NativeCom.Slot(format, 41))(format, stream.Pointer));
+        Assert.Equal(0, stream.Reads);
+        NativeCom.Release(format);
+        NativeCom.Release(recorder);
+    }
+
+    [Fact]
+    public void DiscFormat2Erase_BlanksARewritableDisc()
+    {
+        NativeFakeLibrary.SetMedia(4);
+        var recorder = CreateRecorder2();
+        var erase = NativeCom.Create(ImapiGuids.MsftDiscFormat2Erase, ImapiGuids.IDiscFormat2Erase);
+        var physicallyBlank = (delegate* unmanaged<nint, short*, int>)NativeCom.Slot(erase, 9);
+        short blank = 0;
+        Assert.Equal(0, ((delegate* unmanaged<nint, nint, int>)NativeCom.Slot(erase, 12))(erase, recorder)); // put_Recorder
+        Assert.Equal(0, physicallyBlank(erase, &blank));
+        Assert.Equal(0, blank);
+        Assert.Equal(0, ((delegate* unmanaged<nint, short, int>)NativeCom.Slot(erase, 14))(erase, -1)); // put_FullErase
+        Assert.Equal(0, ((delegate* unmanaged<nint, int>)NativeCom.Slot(erase, 19))(erase)); // EraseMedia
+        Assert.Equal(0, physicallyBlank(erase, &blank));
+        Assert.Equal(-1, blank); // VARIANT_TRUE
+        NativeCom.Release(erase);
+        NativeCom.Release(recorder);
+        Assert.Equal(0, NativeFakeLibrary.LiveObjects());
+    }
+
+    [Fact]
+    public void DiscFormat2TrackAtOnce_WritesAudioTracksBetweenPrepareAndRelease()
+    {
+        using var track = new ManagedStream(new byte[3 * 2352]);
+        using var odd = new ManagedStream(new byte[1000]);
+        var recorder = CreateRecorder2();
+        var tao = NativeCom.Create(ImapiGuids.MsftDiscFormat2TrackAtOnce, ImapiGuids.IDiscFormat2TrackAtOnce);
+        var addAudioTrack = (delegate* unmanaged<nint, nint, int>)NativeCom.Slot(tao, 13);
+        Assert.Equal(E_IMAPI_DF2TAO_MEDIA_IS_NOT_PREPARED, addAudioTrack(tao, track.Pointer));
+        Assert.Equal(0, ((delegate* unmanaged<nint, nint, int>)NativeCom.Slot(tao, 17))(tao, recorder)); // put_Recorder
+        Assert.Equal(0, ((delegate* unmanaged<nint, int>)NativeCom.Slot(tao, 12))(tao)); // PrepareMedia
+        Assert.Equal(0, addAudioTrack(tao, track.Pointer));
+        Assert.Equal(E_IMAPI_DF2TAO_STREAM_NOT_SUPPORTED, addAudioTrack(tao, odd.Pointer));
+        int tracks = 0;
+        Assert.Equal(0, ((delegate* unmanaged<nint, int*, int>)NativeCom.Slot(tao, 21))(tao, &tracks)); // get_NumberOfExistingTracks
+        Assert.Equal(1, tracks);
+        Assert.Equal(0, ((delegate* unmanaged<nint, int>)NativeCom.Slot(tao, 15))(tao)); // ReleaseMedia
+        Assert.Equal(1, NativeFakeLibrary.AudioTracks());
+        Assert.Equal((1, 1), (track.References, odd.References));
+        NativeCom.Release(tao);
         NativeCom.Release(recorder);
         Assert.Equal(0, NativeFakeLibrary.LiveObjects());
     }
