@@ -204,6 +204,7 @@ typedef struct fake_state {
     int master_open;
     int recorder_exclusive;
     void* sinks[FAKE_MAX_SINKS];
+    void* sink_owners[FAKE_MAX_SINKS]; /* the IDiscMaster each was advised to */
     int burning;
     fake_staged_file* staged; /* IJolietDiscMaster::AddData's files, in the order read */
     int staged_count, staged_capacity;
@@ -230,6 +231,8 @@ int fake_sinks_query_cancel(void);
 void fake_sinks_notify1(int slot, const char* method, int32_t a);
 void fake_sinks_notify2(int slot, const char* method, int32_t a, int32_t b);
 void fake_sinks_release_all(void);
+/* Releases the sinks advised to owner (an IDiscMaster going away); NULL releases them all. */
+void fake_sinks_release(void* owner);
 void fake_staged_clear(void);
 
 /* The bytes IDiscFormat2Data::Write received, kept under the fake's lock. */

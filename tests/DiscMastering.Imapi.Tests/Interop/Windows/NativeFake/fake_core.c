@@ -336,14 +336,21 @@ void fake_sinks_notify2(int slot, const char* method, int32_t a, int32_t b)
     }
 }
 
-void fake_sinks_release_all(void)
+void fake_sinks_release(void* owner)
 {
     for (int i = 0; i < FAKE_MAX_SINKS; i++) {
         void* sink = g_fake.sinks[i];
+        if (sink == NULL || (owner != NULL && g_fake.sink_owners[i] != owner))
+            continue;
         g_fake.sinks[i] = NULL;
-        if (sink != NULL)
-            COM_RELEASE(sink);
+        g_fake.sink_owners[i] = NULL;
+        COM_RELEASE(sink);
     }
+}
+
+void fake_sinks_release_all(void)
+{
+    fake_sinks_release(NULL);
 }
 
 /* ---- the medium ---- */

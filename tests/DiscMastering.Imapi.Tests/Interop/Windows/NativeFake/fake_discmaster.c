@@ -39,11 +39,13 @@ static HRESULT new_format_enum(ULONG position, void** out);
 
 /* ---- IDiscMaster ---- */
 
+/* The last reference closes the master and lets go of its sinks; one fake_reset forgot changes nothing. */
 static void master_destroy(fake_object* self)
 {
-    (void)self;
+    if (!self->counted)
+        return;
     g_fake.master_open = 0;
-    fake_sinks_release_all();
+    fake_sinks_release(self);
 }
 
 static const GUID* const s_master_iids[] = { &IID_IDiscMaster, NULL };
@@ -158,7 +160,6 @@ static HRESULT ClearFormatContent(void* self)
 
 static HRESULT ProgressAdvise(void* self, void* sink, uintptr_t* cookie)
 {
-    (void)self;
     FAKE_ENTER("IDiscMaster::ProgressAdvise");
     if (sink == NULL || cookie == NULL)
         return E_POINTER;
@@ -166,6 +167,7 @@ static HRESULT ProgressAdvise(void* self, void* sink, uintptr_t* cookie)
         if (g_fake.sinks[i] == NULL) {
             COM_ADDREF(sink);
             g_fake.sinks[i] = sink;
+            g_fake.sink_owners[i] = self;
             *cookie = (uintptr_t)(i + 1);
             return S_OK;
         }
@@ -181,6 +183,7 @@ static HRESULT ProgressUnadvise(void* self, uintptr_t cookie)
         return E_INVALIDARG;
     void* sink = g_fake.sinks[cookie - 1];
     g_fake.sinks[cookie - 1] = NULL;
+    g_fake.sink_owners[cookie - 1] = NULL;
     COM_RELEASE(sink);
     return S_OK;
 }

@@ -78,7 +78,7 @@ typedef struct recorder2 {
 static void recorder2_destroy(fake_object* self)
 {
     /* Exclusive access ends with the object that took it. */
-    if (((recorder2*)self)->holds_access) {
+    if (self->counted && ((recorder2*)self)->holds_access) {
         free(g_fake.access_owner);
         g_fake.access_owner = NULL;
     }

@@ -50,11 +50,11 @@ FAKE_EXPORT int fake_outstanding_references(void);
 FAKE_EXPORT int fake_released_objects(void);
 
 /* From now on the method named "Interface::Method" (e.g. "IDiscMaster::Open") returns hr without
- * doing anything; hr 0 clears it. IUnknown's methods cannot be made to fail. */
+ * doing anything; hr 0 clears it. IUnknown's and IDispatch's methods cannot be made to fail. */
 FAKE_EXPORT void fake_fail(const char* method, HRESULT hr);
 
-/* The calls received so far, "Interface::Method\n" each (IUnknown's methods are not logged), as a
- * NUL-terminated string cut to size; returns the length needed, without the NUL. */
+/* The calls received so far, "Interface::Method\n" each (IUnknown's and IDispatch's methods are not
+ * logged), as a NUL-terminated string cut to size; returns the length needed, without the NUL. */
 FAKE_EXPORT int fake_call_log(char* buffer, int size);
 
 /* 1 between a successful IDiscMaster::Open and its Close (or the master's final Release). */
