@@ -45,7 +45,8 @@ internal static class ComHResults
         NotSupportedException => STG_E_INVALIDFUNCTION,
         ArgumentException => STG_E_INVALIDPARAMETER,
         OutOfMemoryException => STG_E_INSUFFICIENTMEMORY,
-        IOException io when io.HResult < 0 && (io.HResult & 0x7FFF0000) != 0x00070000 => io.HResult,
+        // A Windows I/O error keeps its own HRESULT (0x8007xxxx); any other I/O failure is a read fault.
+        IOException io when (io.HResult & 0xFFFF0000) == 0x80070000 => io.HResult,
         IOException => STG_E_READFAULT,
         _ => exception.HResult < 0 ? exception.HResult : E_FAIL,
     };
