@@ -256,15 +256,17 @@ internal sealed unsafe class ImapiBackend : IRecorderBackend
     private static ImapiRecorderInfo ReadIdentity(IDiscRecorder recorder)
     {
         nint vendor = 0, product = 0, revision = 0;
-        string path;
+        string vendorText, productText, revisionText, path;
         try
         {
             ImapiErrors.ThrowIfFailed(recorder.GetDisplayNames(&vendor, &product, &revision), "a recorder", "reading a recorder's name");
+            (vendorText, productText, revisionText) = (Text(vendor), Text(product), Text(revision));
             ImapiErrors.ThrowIfFailed(recorder.GetPath(out var osPath), "a recorder", "reading a recorder's path");
             path = osPath ?? "";
         }
         finally
         {
+            // The BSTRs were allocated by IMAPI and are the caller's to free, once read.
             FreeBStr(vendor);
             FreeBStr(product);
             FreeBStr(revision);
@@ -272,7 +274,7 @@ internal sealed unsafe class ImapiBackend : IRecorderBackend
 
         var pnp = recorder.GetBasePnPID(out var basePnpId) >= 0 ? basePnpId : null;
         var letter = OperatingSystem.IsWindows() && path.Length > 0 ? Kernel32.DriveLetterFor(path) : null;
-        var identity = new RecorderIdentity(path, Text(vendor), Text(product), Text(revision), path, letter);
+        var identity = new RecorderIdentity(path, vendorText, productText, revisionText, path, letter);
         return new ImapiRecorderInfo(identity, pnp);
 
         static string Text(nint bstr) => bstr == 0 ? "" : (Marshal.PtrToStringBSTR(bstr) ?? "").Trim();

@@ -12,18 +12,27 @@ internal static class ComRoundTrip
     private static readonly StrategyBasedComWrappers s_wrappers = new();
 
     /// <summary>A raw pointer to <paramref name="managed"/>'s interface <typeparamref name="T"/>; the caller releases it.</summary>
-    public static nint Pointer<T>(object managed)
+    public static nint Pointer<T>(object managed) => Pointer(managed, typeof(T).GUID);
+
+    /// <summary>A raw pointer to <paramref name="managed"/>'s interface <paramref name="iid"/>, or the QueryInterface failure; the caller releases it.</summary>
+    public static int TryPointer(object managed, in Guid iid, out nint pointer)
     {
         var unknown = s_wrappers.GetOrCreateComInterfaceForObject(managed, CreateComInterfaceFlags.None);
         try
         {
-            Marshal.ThrowExceptionForHR(Marshal.QueryInterface(unknown, typeof(T).GUID, out var pointer));
-            return pointer;
+            return Marshal.QueryInterface(unknown, in iid, out pointer);
         }
         finally
         {
             Marshal.Release(unknown);
         }
+    }
+
+    /// <summary>A raw pointer to <paramref name="managed"/>'s interface <paramref name="iid"/>; the caller releases it.</summary>
+    public static nint Pointer(object managed, in Guid iid)
+    {
+        Marshal.ThrowExceptionForHR(TryPointer(managed, iid, out var pointer));
+        return pointer;
     }
 
     /// <summary><paramref name="managed"/> seen through its native vtable as <typeparamref name="T"/>.</summary>
