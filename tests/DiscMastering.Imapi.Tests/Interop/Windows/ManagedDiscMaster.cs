@@ -11,6 +11,8 @@ internal sealed unsafe partial class ManagedDiscMaster(params ManagedDiscRecorde
 
     public int OpenResult { get; set; }
 
+    public ManagedJolietDiscMaster Joliet { get; } = new();
+
     /// <summary>The sink the backend advised, as IMAPI sees it: a proxy over its native vtable.</summary>
     public IDiscMasterProgressEvents? Sink { get; private set; }
 
@@ -24,7 +26,11 @@ internal sealed unsafe partial class ManagedDiscMaster(params ManagedDiscRecorde
 
     public int GetActiveDiscMasterFormat(Guid* lpiid) => ComHResults.E_NOTIMPL;
 
-    public int SetActiveDiscMasterFormat(Guid* riid, nint* ppUnk) => ComHResults.E_NOTIMPL;
+    public int SetActiveDiscMasterFormat(Guid* riid, nint* ppUnk)
+    {
+        Calls.Add("SetActiveDiscMasterFormat");
+        return ComRoundTrip.TryPointer(Joliet, *riid, out *ppUnk);
+    }
 
     public int EnumDiscRecorders(nint* ppEnum)
     {
@@ -34,9 +40,17 @@ internal sealed unsafe partial class ManagedDiscMaster(params ManagedDiscRecorde
 
     public int GetActiveDiscRecorder(nint* ppRecorder) => ComHResults.E_NOTIMPL;
 
-    public int SetActiveDiscRecorder(IDiscRecorder pRecorder) => ComHResults.E_NOTIMPL;
+    public int SetActiveDiscRecorder(IDiscRecorder pRecorder)
+    {
+        Calls.Add("SetActiveDiscRecorder");
+        return ComHResults.S_OK;
+    }
 
-    public int ClearFormatContent() => ComHResults.S_OK;
+    public int ClearFormatContent()
+    {
+        Calls.Add("ClearFormatContent");
+        return ComHResults.S_OK;
+    }
 
     public int ProgressAdvise(IDiscMasterProgressEvents pEvents, nuint* pvCookie)
     {
@@ -53,7 +67,28 @@ internal sealed unsafe partial class ManagedDiscMaster(params ManagedDiscRecorde
         return ComHResults.S_OK;
     }
 
-    public int RecordDisc(byte bSimulate, byte bEjectAfterBurn) => ComHResults.E_NOTIMPL;
+    /// <summary>Burns as IMAPI reports it: preparing, one track, block progress with a cancel check per step, closing, complete.</summary>
+    public int RecordDisc(byte bSimulate, byte bEjectAfterBurn)
+    {
+        Calls.Add($"RecordDisc({bSimulate},{bEjectAfterBurn})");
+        var sink = Sink!;
+        sink.NotifyPreparingBurn(5);
+        sink.NotifyTrackProgress(1, 1);
+        for (var block = 50; block <= 100; block += 50)
+        {
+            sink.NotifyBlockProgress(block, 100);
+            byte cancel;
+            sink.QueryCancel(&cancel);
+            if (cancel != 0)
+            {
+                return unchecked((int)0x8004020D);
+            }
+        }
+
+        sink.NotifyClosingDisc(10);
+        sink.NotifyBurnComplete(ComHResults.S_OK);
+        return ComHResults.S_OK;
+    }
 
     public int Close()
     {
