@@ -13,6 +13,11 @@ internal static class ComHResults
     public const int E_OUTOFMEMORY = unchecked((int)0x8007000E);
     public const int E_INVALIDARG = unchecked((int)0x80070057);
 
+    /// <summary>IDispatch's refusals (winerror.h): no such member, no such name, wrong argument count.</summary>
+    public const int DISP_E_MEMBERNOTFOUND = unchecked((int)0x80020003);
+    public const int DISP_E_UNKNOWNNAME = unchecked((int)0x80020006);
+    public const int DISP_E_BADPARAMCOUNT = unchecked((int)0x8002000E);
+
     /// <summary>The class is not registered: what CoCreateInstance answers where IMAPI is missing (and under Wine).</summary>
     public const int REGDB_E_CLASSNOTREG = unchecked((int)0x80040154);
 

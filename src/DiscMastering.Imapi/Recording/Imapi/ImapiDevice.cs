@@ -100,8 +100,9 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
     /// gets put_Recorder, put_ClientName, put_BufferUnderrunFreeDisabled, put_ForceMediaToBeClosed and SetWriteSpeed, then
     /// Write with the image as an IStream; cancelling calls CancelWrite. ReleaseExclusiveAccess and v1's OpenExclusive
     /// follow whatever happened. IMAPI2 cannot simulate, so a simulated write is refused before anything starts.
-    /// Progress counts the blocks IMAPI2 has read: its own events (DDiscFormat2DataEvents, a connection point with an
-    /// IDispatch sink) are not subscribed.
+    /// Progress comes from IMAPI2's DDiscFormat2DataEvents (FindConnectionPoint, Advise with an IDispatch sink,
+    /// Unadvise after the write); until the first event, or where the format offers none, it counts the blocks IMAPI2
+    /// has read from the image.
     /// </summary>
     public void WriteData(Stream image, long blocks, RecordOptions options, IProgress<RecordingProgress> progress, CancellationToken cancellationToken)
     {
@@ -143,14 +144,32 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
                 SetWriteSpeed(format, speed, what);
             }
 
-            using var window = new ImapiImageStream(image, blocks, progress);
+            var events = new ImapiWriteEvents(progress);
+            using var window = new ImapiImageStream(image, blocks, progress, quiet: () => events.Updated);
             using var stream = new IStreamOnStream(window, leaveOpen: true);
             progress.Report(new RecordingProgress(RecordingPhase.Writing, 0, blocks, 1, 1));
             int hr;
             var writer = format;
-            using (cancellationToken.Register(() => writer.CancelWrite()))
+            var subscription = Subscribe(format, events);
+            try
             {
-                hr = format.Write(stream);
+                using (cancellationToken.Register(() => writer.CancelWrite()))
+                {
+                    hr = format.Write(stream);
+                }
+            }
+            finally
+            {
+                if (subscription.Point is { } point)
+                {
+                    _ = point.Unadvise(subscription.Cookie);
+                    ComObjects.Release(point);
+                }
+            }
+
+            if (events.Failure is { } handlerFailure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(handlerFailure);
             }
 
             if (hr < 0 && cancellationToken.IsCancellationRequested)
@@ -318,6 +337,41 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
                 ComObjects.Release(joliet);
                 RetakeExclusive();
             }
+        }
+    }
+
+    /// <summary>Advises <paramref name="events"/> on the format's DDiscFormat2DataEvents connection point; (null, 0) where it has none.</summary>
+    private static (IConnectionPoint? Point, uint Cookie) Subscribe(IDiscFormat2Data format, ImapiWriteEvents events)
+    {
+        if (format is not IConnectionPointContainer container)
+        {
+            return (null, 0);
+        }
+
+        var iid = typeof(DDiscFormat2DataEvents).GUID;
+        nint pointPointer;
+        if (container.FindConnectionPoint(&iid, &pointPointer) < 0 || pointPointer == 0)
+        {
+            return (null, 0);
+        }
+
+        var point = ComObjects.Take<IConnectionPoint>(pointPointer);
+        var sink = ComObjects.PointerFor(events, iid);
+        try
+        {
+            uint cookie;
+            if (point.Advise(sink, &cookie) < 0)
+            {
+                ComObjects.Release(point);
+                return (null, 0);
+            }
+
+            return (point, cookie);
+        }
+        finally
+        {
+            // Advise took its own reference on the sink.
+            System.Runtime.InteropServices.Marshal.Release(sink);
         }
     }
 

@@ -4,9 +4,10 @@ namespace DiscMastering.Imapi.Recording.Imapi;
 
 /// <summary>
 /// What IMAPI2's Write reads: the image from its position when this was made, exactly <c>blocks</c> whole blocks long
-/// (a short last block is padded with zeros), read-only and seekable. It reports as writing progress how far IMAPI2
-/// has read (IMAPI2 buffers ahead of the drive, so this leads the laser a little), and keeps the first read failure
-/// so that the write's failure can name the image rather than the drive.
+/// (a short last block is padded with zeros), read-only and seekable. Until IMAPI2's own events arrive (while
+/// <c>quiet</c> says no), it reports as writing progress how far IMAPI2 has read (IMAPI2 buffers ahead of the drive,
+/// so this leads the laser a little). It keeps the first read failure so that the write's failure can name the image
+/// rather than the drive.
 /// </summary>
 internal sealed class ImapiImageStream : Stream
 {
@@ -17,12 +18,14 @@ internal sealed class ImapiImageStream : Stream
     private readonly long _imageBytes;
     private readonly long _blocks;
     private readonly IProgress<RecordingProgress> _progress;
+    private readonly Func<bool>? _quiet;
     private long _position;
     private long _reportedBlocks = -1;
     private long _lastReport;
 
-    public ImapiImageStream(Stream image, long blocks, IProgress<RecordingProgress> progress)
+    public ImapiImageStream(Stream image, long blocks, IProgress<RecordingProgress> progress, Func<bool>? quiet = null)
     {
+        _quiet = quiet;
         _image = image;
         _start = image.Position;
         _imageBytes = Math.Min(image.Length - _start, blocks * DiscBlocks.Size);
@@ -114,6 +117,11 @@ internal sealed class ImapiImageStream : Stream
 
     private void Report()
     {
+        if (_quiet?.Invoke() == true)
+        {
+            return;
+        }
+
         var blocks = Math.Min(_position / DiscBlocks.Size, _blocks);
         var now = Stopwatch.GetTimestamp();
         if (blocks > _reportedBlocks && (blocks == _blocks || now - _lastReport >= s_reportInterval))

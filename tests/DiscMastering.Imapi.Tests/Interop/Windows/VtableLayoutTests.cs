@@ -35,6 +35,11 @@ public sealed unsafe class VtableLayoutTests
         { typeof(IEnumSTATSTG), 7 },
         { typeof(IPropertyStorage), 15 },
         { typeof(IEnumSTATPROPSTG), 7 },
+        { typeof(IConnectionPointContainer), 5 },
+        { typeof(IConnectionPoint), 8 },
+        { typeof(IWriteEngine2EventArgs), 14 },
+        { typeof(IDiscFormat2DataEventArgs), 18 },
+        { typeof(DDiscFormat2DataEvents), 8 },
     };
 
     [Theory]
