@@ -98,4 +98,19 @@ public enum DiscMasteringError
 
     /// <summary>The recorder cannot take what was asked of it (an audio track on a pseudo-drive, a speed).</summary>
     RecorderUnsupported = 3010,
+
+    /// <summary>IMAPI is not available on this system: its COM classes are not registered (Windows without IMAPI, Wine).</summary>
+    ImapiUnavailable = 5001,
+
+    /// <summary>Another program holds IMAPI v1's stash file (IMAPI_E_STASHINUSE).</summary>
+    ImapiStashInUse = 5002,
+
+    /// <summary>Another program has the recorder for exclusive use through IMAPI2 (E_IMAPI_RECORDER_LOCKED); the message names it.</summary>
+    ImapiRecorderLocked = 5003,
+
+    /// <summary>IMAPI failed in a way no other code describes; the message gives the HRESULT's name and value.</summary>
+    ImapiFailed = 5004,
+
+    /// <summary>IMAPI v1's stash file cannot be made: its folder is compressed, encrypted, removable or short of space.</summary>
+    ImapiStashUnusable = 5005,
 }

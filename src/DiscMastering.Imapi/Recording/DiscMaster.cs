@@ -13,7 +13,7 @@ public sealed class DiscMaster : IDisposable
     private IReadOnlyList<DiscRecorder>? _recorders;
     private bool _disposed;
 
-    /// <summary>Opens this platform's recorders (libburn on Linux); fails with <see cref="DiscMasteringError.RecordingUnavailable"/> where there is none.</summary>
+    /// <summary>Opens this platform's recorders (libburn on Linux, IMAPI on Windows); fails with <see cref="DiscMasteringError.RecordingUnavailable"/> where there is none.</summary>
     public DiscMaster()
         : this(RecorderBackends.ForThisPlatform())
     {
