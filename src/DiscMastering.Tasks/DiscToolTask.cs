@@ -66,6 +66,12 @@ public abstract class DiscToolTask : ToolTask
     /// <summary>Response files are UTF-8 without a byte order mark, one argument per line.</summary>
     protected override Encoding ResponseFileEncoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>The tool writes UTF-8 on every system; ToolTask would read Windows' OEM code page and garble names.</summary>
+    protected override Encoding StandardOutputEncoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The tool's errors are UTF-8 too, on every system.</summary>
+    protected override Encoding StandardErrorEncoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     /// <inheritdoc/>
     public override bool Execute()
     {

@@ -19,6 +19,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     cancellation.Cancel();
 });
 
+Utf8Console.Use();
 var context = new ToolContext(Console.Out, Console.Error, !Console.IsOutputRedirected, cancellation.Token);
 try
 {
