@@ -101,8 +101,10 @@ public static class ImageMaster
         foreach (var source in sources)
         {
             var local = CanonicalPath.Of(source.LocalPath);
+            // A root ("/", "C:\\") already ends with its separator.
+            var folder = Path.EndsInDirectorySeparator(local) ? local : local + Path.DirectorySeparatorChar;
             var isInside = string.Equals(local, target, comparison)
-                || (Directory.Exists(local) && target.StartsWith(local + Path.DirectorySeparatorChar, comparison));
+                || (Directory.Exists(local) && target.StartsWith(folder, comparison));
             if (isInside)
             {
                 throw new DiscMasteringException(

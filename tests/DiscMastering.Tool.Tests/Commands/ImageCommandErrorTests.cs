@@ -208,6 +208,16 @@ public sealed class ImageCommandErrorTests : IDisposable
     }
 
     [Fact]
+    public void ImageInsideARootSource()
+    {
+        // The root already ends with its separator; the check happens before any scan, so this fails at once.
+        var run = Discmaster.Run("image", "/", "-o", _tree.Image);
+
+        run.AssertFailedWith("DM1004");
+        Assert.Empty(_tree.OutputFiles());
+    }
+
+    [Fact]
     public void OverMediaCapacityFailsBeforeWritingAndKeepsTheOldImage()
     {
         var payload = new byte[3 << 20];
