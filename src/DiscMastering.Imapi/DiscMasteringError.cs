@@ -113,4 +113,34 @@ public enum DiscMasteringError
 
     /// <summary>IMAPI v1's stash file cannot be made: its folder is compressed, encrypted, removable or short of space.</summary>
     ImapiStashUnusable = 5005,
+
+    /// <summary>An audio track's file does not exist.</summary>
+    AudioFileNotFound = 4001,
+
+    /// <summary>A file is not a RIFF/WAVE file, or its header is cut short.</summary>
+    NotAWaveFile = 4002,
+
+    /// <summary>A WAV file is not 44.1 kHz, 16-bit, 2-channel PCM.</summary>
+    UnsupportedAudioFormat = 4003,
+
+    /// <summary>A WAV file's data chunk runs past the end of the file.</summary>
+    TruncatedAudio = 4004,
+
+    /// <summary>More than 99 tracks.</summary>
+    TooManyTracks = 4005,
+
+    /// <summary>The tracks do not fit the audio CD's playing time.</summary>
+    AudioExceedsCapacity = 4006,
+
+    /// <summary>A cue sheet cannot be read (a line, a file or an address out of bounds).</summary>
+    InvalidCueSheet = 4007,
+
+    /// <summary>Audio was sent to a recorder whose media is not a writable CD (a DVD, a pseudo-drive's file).</summary>
+    AudioNeedsCd = 4008,
+
+    /// <summary>An audio option is not valid: a negative gap, a track-titles file that does not match the tracks.</summary>
+    InvalidAudioOption = 4009,
+
+    /// <summary>A warning: a track shorter than 4 seconds was padded with silence.</summary>
+    ShortTrackPadded = 4010,
 }
