@@ -17,6 +17,8 @@ command -v setpriv >/dev/null || missing+=(util-linux)
 /sbin/ldconfig -p | grep -q 'libburn\.so\.4 ' || missing+=(libburn4)
 command -v cc >/dev/null || missing+=(gcc libc6-dev)          # builds the native IMAPI fake the Windows interop tests drive
 command -v wine >/dev/null || missing+=(wine wine64)         # runs the win-x64 build of the tool
+command -v sox >/dev/null || missing+=(sox)                  # makes WAV files of exact lengths for the audio tests
+command -v cd-info >/dev/null || missing+=(libcdio-utils)     # reads cue sheets and CD-TEXT back
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."
