@@ -145,7 +145,7 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
             }
 
             var events = new ImapiWriteEvents(progress);
-            using var window = new ImapiImageStream(image, blocks, progress, quiet: () => events.Updated);
+            using var window = new ImapiImageStream(image, blocks, progress, quiet: () => events.Updated, cancellationToken);
             using var stream = new IStreamOnStream(window, leaveOpen: true);
             progress.Report(new RecordingProgress(RecordingPhase.Writing, 0, blocks, 1, 1));
             int hr;
@@ -155,6 +155,9 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
             {
                 using (cancellationToken.Register(() => writer.CancelWrite()))
                 {
+                    // CancelWrite before Write has started is refused (E_IMAPI_DF2DATA_WRITE_NOT_IN_PROGRESS), so a
+                    // cancellation from the progress report above must stop the write here (or in the image's reads).
+                    cancellationToken.ThrowIfCancellationRequested();
                     hr = format.Write(stream);
                 }
             }
@@ -167,7 +170,7 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
                 }
             }
 
-            if (events.Failure is { } handlerFailure)
+            if ((events.Failure ?? window.ProgressFailure) is { } handlerFailure)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(handlerFailure);
             }
