@@ -312,6 +312,13 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
         var master = _backend.Master;
         var what = $"recording {folder} to {Address}";
         cancellationToken.ThrowIfCancellationRequested();
+
+        // The folder is checked before IMAPI hands out its format, which nothing would release if this threw later.
+        if (!Directory.Exists(folder))
+        {
+            throw new DiscMasteringException(DiscMasteringError.SourceNotFound, $"{what}: the folder {folder} does not exist; name an existing folder.");
+        }
+
         var formatId = typeof(IJolietDiscMaster).GUID;
         nint formatPointer;
         ImapiErrors.ThrowIfFailed(master.SetActiveDiscMasterFormat(&formatId, &formatPointer), Address, what);
