@@ -309,6 +309,7 @@ public sealed class ImapiOverNativeFakeRecordingTests : IDisposable
 
         Assert.Equal(1, completed);
         Assert.Single(NativeFakeLibrary.Calls(), c => c == "IDiscRecorder::Erase");
+        Assert.Equal((full ? 0 : 1, full ? 1 : 0), (NativeFakeLibrary.EraseCount(0), NativeFakeLibrary.EraseCount(1)));
     }
 
     [Fact]

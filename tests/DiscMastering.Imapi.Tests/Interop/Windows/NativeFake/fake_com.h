@@ -214,6 +214,7 @@ typedef struct fake_state {
     int32_t audio_blocks;     /* of the closed tracks */
     int tao_tracks;           /* written by IDiscFormat2TrackAtOnce::AddAudioTrack */
     int burns;
+    int erases[2];            /* IDiscRecorder::Erase that blanked: [0] fast, [1] full */
     int32_t write_speed, audio_gap;
     /* IMAPI2 */
     OLECHAR* lock_owner;   /* fake_lock_recorder */

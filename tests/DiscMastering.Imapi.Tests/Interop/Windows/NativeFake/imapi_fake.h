@@ -92,6 +92,9 @@ FAKE_EXPORT int fake_progress_calls(const char* method);
 /* Burns done: IDiscMaster::RecordDisc that completed (simulated ones included) plus ICDBurn::Burn. */
 FAKE_EXPORT int fake_burn_count(void);
 
+/* IDiscRecorder::Erase calls that blanked the medium, fast ones (full 0) or full ones (full 1). */
+FAKE_EXPORT int fake_erase_count(int full);
+
 /* 1 while an IMAPI v1 recorder is opened with IDiscRecorder::OpenExclusive. */
 FAKE_EXPORT int fake_recorder_is_open(void);
 
