@@ -144,12 +144,12 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
                 SetWriteSpeed(format, speed, what);
             }
 
-            var events = new ImapiWriteEvents(progress);
+            var writer = format;
+            var events = new ImapiWriteEvents(progress, stop: () => _ = writer.CancelWrite());
             using var window = new ImapiImageStream(image, blocks, progress, quiet: () => events.Updated, cancellationToken);
             using var stream = new IStreamOnStream(window, leaveOpen: true);
             progress.Report(new RecordingProgress(RecordingPhase.Writing, 0, blocks, 1, 1));
             int hr;
-            var writer = format;
             var subscription = Subscribe(format, events);
             try
             {

@@ -192,6 +192,10 @@ public sealed class ImapiOverNativeFakeRecordingTests : IDisposable
         Assert.Equal(["PreparingBurn", "TrackProgress", "ClosingDisc", "BurnComplete"], events);
         Assert.Equal((result.Blocks, result.Blocks), (lastDone, lastTotal));
         var calls = NativeFakeLibrary.Calls();
+        Assert.True(NativeFakeLibrary.ProgressCalls("Update") > 2, "IMAPI2's Update events did not reach the sink");
+        Assert.Equal(
+            ["IConnectionPointContainer::FindConnectionPoint", "IConnectionPoint::Advise", "IDiscFormat2Data::Write", "IConnectionPoint::Unadvise"],
+            calls.Where(c => c.StartsWith("IConnection", StringComparison.Ordinal) || c == "IDiscFormat2Data::Write"));
         Assert.True(
             Array.IndexOf(calls, "IDiscRecorder2::AcquireExclusiveAccess") < Array.IndexOf(calls, "IDiscFormat2Data::Write")
             && Array.IndexOf(calls, "IDiscFormat2Data::Write") < Array.IndexOf(calls, "IDiscRecorder2::ReleaseExclusiveAccess"),
@@ -222,6 +226,49 @@ public sealed class ImapiOverNativeFakeRecordingTests : IDisposable
 
         Assert.Contains("IDiscFormat2Data::CancelWrite", NativeFakeLibrary.Calls());
         Assert.Contains("IDiscRecorder2::ReleaseExclusiveAccess", NativeFakeLibrary.Calls());
+    }
+
+    [Fact]
+    public void Record_EventsReportTheBlocksWritten_InOrder_UpToTheWhole()
+    {
+        var done = new List<long>();
+        using (var master = Open())
+        using (var image = ImageMaster.MasterToStream([new DiscSource("", _folder)], s_options))
+        {
+            var recorder = master.Recorders[0];
+            recorder.BlockProgress += (_, e) => done.Add(e.Progress.BlocksDone);
+
+            var result = recorder.Record(image);
+
+            Assert.Equal(result.Blocks, done[^1]);
+        }
+
+        // One report before Write, one from the first read (before any event), then one per Update while writing.
+        Assert.Equal(NativeFakeLibrary.ProgressCalls("Update") - 1 + 2, done.Count);
+        Assert.Equal(done.Order(), done);
+    }
+
+    [Fact]
+    public void Record_ProgressHandlerThrowingOnAnEvent_StopsTheWrite_AndIsRethrown()
+    {
+        using var master = Open();
+        using var image = ImageMaster.MasterToStream([new DiscSource("", _folder)], s_options);
+        var recorder = master.Recorders[0];
+        var reports = 0;
+        recorder.BlockProgress += (_, e) =>
+        {
+            // The third report is the first Update event's.
+            if (++reports == 3)
+            {
+                throw new InvalidOperationException("the progress display failed");
+            }
+        };
+
+        var exception = Assert.Throws<InvalidOperationException>(() => recorder.Record(image));
+
+        Assert.Equal("the progress display failed", exception.Message);
+        Assert.True(NativeFakeLibrary.WrittenLength() < image.Length, "the write went on to the end after the progress handler failed");
+        Assert.Contains("IDiscFormat2Data::CancelWrite", NativeFakeLibrary.Calls());
     }
 
     [Fact]
