@@ -86,7 +86,8 @@ FAKE_EXPORT int fake_staged_files(char* buffer, int size);
 FAKE_EXPORT int fake_audio_tracks(void);
 
 /* How many times the fake called the progress sink's method, e.g. "NotifyBlockProgress" or
- * "QueryCancel" (IDiscMasterProgressEvents). */
+ * "QueryCancel" (IDiscMasterProgressEvents), or "Update" (IMAPI2's DDiscFormat2DataEvents, fired by
+ * IDiscFormat2Data::Write to the sink advised on its connection point). */
 FAKE_EXPORT int fake_progress_calls(const char* method);
 
 /* Burns done: IDiscMaster::RecordDisc that completed (simulated ones included) plus ICDBurn::Burn. */
