@@ -144,17 +144,20 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
                 SetWriteSpeed(format, speed, what);
             }
 
-            var events = new ImapiWriteEvents(progress);
-            using var window = new ImapiImageStream(image, blocks, progress, quiet: () => events.Updated);
+            var writer = format;
+            var events = new ImapiWriteEvents(progress, stop: () => _ = writer.CancelWrite());
+            using var window = new ImapiImageStream(image, blocks, progress, quiet: () => events.Updated, cancellationToken);
             using var stream = new IStreamOnStream(window, leaveOpen: true);
             progress.Report(new RecordingProgress(RecordingPhase.Writing, 0, blocks, 1, 1));
             int hr;
-            var writer = format;
             var subscription = Subscribe(format, events);
             try
             {
                 using (cancellationToken.Register(() => writer.CancelWrite()))
                 {
+                    // CancelWrite before Write has started is refused (E_IMAPI_DF2DATA_WRITE_NOT_IN_PROGRESS), so a
+                    // cancellation from the progress report above must stop the write here (or in the image's reads).
+                    cancellationToken.ThrowIfCancellationRequested();
                     hr = format.Write(stream);
                 }
             }
@@ -167,7 +170,7 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
                 }
             }
 
-            if (events.Failure is { } handlerFailure)
+            if ((events.Failure ?? window.ProgressFailure) is { } handlerFailure)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(handlerFailure);
             }
@@ -309,6 +312,13 @@ internal sealed unsafe class ImapiDevice : IRecorderDevice
         var master = _backend.Master;
         var what = $"recording {folder} to {Address}";
         cancellationToken.ThrowIfCancellationRequested();
+
+        // The folder is checked before IMAPI hands out its format, which nothing would release if this threw later.
+        if (!Directory.Exists(folder))
+        {
+            throw new DiscMasteringException(DiscMasteringError.SourceNotFound, $"{what}: the folder {folder} does not exist; name an existing folder.");
+        }
+
         var formatId = typeof(IJolietDiscMaster).GUID;
         nint formatPointer;
         ImapiErrors.ThrowIfFailed(master.SetActiveDiscMasterFormat(&formatId, &formatPointer), Address, what);

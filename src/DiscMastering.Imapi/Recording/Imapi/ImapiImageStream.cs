@@ -7,7 +7,8 @@ namespace DiscMastering.Imapi.Recording.Imapi;
 /// (a short last block is padded with zeros), read-only and seekable. Until IMAPI2's own events arrive (while
 /// <c>quiet</c> says no), it reports as writing progress how far IMAPI2 has read (IMAPI2 buffers ahead of the drive,
 /// so this leads the laser a little). It keeps the first read failure so that the write's failure can name the image
-/// rather than the drive.
+/// rather than the drive, and what a progress handler threw so that the caller can rethrow it. Once its token is
+/// cancelled every read fails, which stops a write that CancelWrite reached before IMAPI2 had started it.
 /// </summary>
 internal sealed class ImapiImageStream : Stream
 {
@@ -19,13 +20,15 @@ internal sealed class ImapiImageStream : Stream
     private readonly long _blocks;
     private readonly IProgress<RecordingProgress> _progress;
     private readonly Func<bool>? _quiet;
+    private readonly CancellationToken _cancellationToken;
     private long _position;
     private long _reportedBlocks = -1;
     private long _lastReport;
 
-    public ImapiImageStream(Stream image, long blocks, IProgress<RecordingProgress> progress, Func<bool>? quiet = null)
+    public ImapiImageStream(Stream image, long blocks, IProgress<RecordingProgress> progress, Func<bool>? quiet = null, CancellationToken cancellationToken = default)
     {
         _quiet = quiet;
+        _cancellationToken = cancellationToken;
         _image = image;
         _start = image.Position;
         _imageBytes = Math.Min(image.Length - _start, blocks * DiscBlocks.Size);
@@ -36,6 +39,9 @@ internal sealed class ImapiImageStream : Stream
 
     /// <summary>The first exception reading the image threw, if any.</summary>
     public Exception? Failure { get; private set; }
+
+    /// <summary>What the progress handler threw, if it did; reading stops from then on.</summary>
+    public Exception? ProgressFailure { get; private set; }
 
     /// <inheritdoc/>
     public override bool CanRead => true;
@@ -62,6 +68,12 @@ internal sealed class ImapiImageStream : Stream
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (ProgressFailure is not null)
+        {
+            throw new InvalidOperationException("a progress handler failed, so the image is no longer read.", ProgressFailure);
+        }
+
         var count = (int)Math.Min(buffer.Length, Length - _position);
         if (count <= 0)
         {
@@ -85,7 +97,17 @@ internal sealed class ImapiImageStream : Stream
 
         buffer[fromImage..count].Clear();
         _position += count;
-        Report();
+        try
+        {
+            Report();
+        }
+        catch (Exception e)
+        {
+            // Failing this read stops IMAPI2's write; the caller rethrows the handler's own exception afterwards.
+            ProgressFailure = e;
+            throw;
+        }
+
         return count;
     }
 

@@ -8,10 +8,11 @@ namespace DiscMastering.Imapi.Recording.Imapi;
 /// fires Update through IDispatch::Invoke (DISPID 0x200, arguments last first: progress, then the format); the progress
 /// argument is read as IDiscFormat2DataEventArgs and reported as <see cref="RecordingProgress"/>: writing as blocks
 /// past the start (LastWrittenLba - StartLba of SectorCount), finalization as closing, verification as verifying.
-/// Nothing thrown here reaches IMAPI2: a failing progress handler is kept for the caller and the event still succeeds.
+/// Nothing thrown here reaches IMAPI2: a failing progress handler is kept for the caller, <c>stop</c> is called once (the
+/// writer cancels the write with it, which IMAPI2 allows from within its own event) and the event still succeeds.
 /// </summary>
 [GeneratedComClass]
-internal sealed unsafe partial class ImapiWriteEvents(IProgress<RecordingProgress> progress) : DDiscFormat2DataEvents
+internal sealed unsafe partial class ImapiWriteEvents(IProgress<RecordingProgress> progress, Action? stop = null) : DDiscFormat2DataEvents
 {
     /// <summary>Whether an Update has arrived (so the write is reporting through events).</summary>
     public bool Updated { get; private set; }
@@ -103,6 +104,12 @@ internal sealed unsafe partial class ImapiWriteEvents(IProgress<RecordingProgres
         finally
         {
             ComObjects.Release(arguments);
+        }
+
+        if (Failure is not null)
+        {
+            // Otherwise the disc would be written to the end for a caller that is told it failed.
+            stop?.Invoke();
         }
 
         return ComHResults.S_OK;

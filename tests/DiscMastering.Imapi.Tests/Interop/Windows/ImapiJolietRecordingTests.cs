@@ -68,16 +68,4 @@ public sealed class ImapiJolietRecordingTests : IDisposable
         Assert.Equal("ClearFormatContent", _master.Calls[^1]);
         Assert.Equal(["OpenExclusive", "Close", "OpenExclusive"], _recorder.Calls);
     }
-
-    /// <summary>Keeps every report, on the reporting thread (Progress&lt;T&gt; would post them elsewhere).</summary>
-    private sealed class ListProgress(Action<RecordingProgress>? onReport = null) : IProgress<RecordingProgress>
-    {
-        public List<RecordingProgress> Reports { get; } = [];
-
-        public void Report(RecordingProgress value)
-        {
-            Reports.Add(value);
-            onReport?.Invoke(value);
-        }
-    }
 }

@@ -60,6 +60,9 @@ internal static unsafe partial class NativeFakeLibrary
     [LibraryImport(Library, EntryPoint = "fake_burn_count")]
     internal static partial int BurnCount();
 
+    [LibraryImport(Library, EntryPoint = "fake_erase_count")]
+    internal static partial int EraseCount(int full);
+
     [LibraryImport(Library, EntryPoint = "fake_recorder_is_open")]
     internal static partial int RecorderIsOpen();
 

@@ -82,6 +82,8 @@ extern const GUID CLSID_MSDiscMasterObj, CLSID_MSDiscRecorderObj, CLSID_MSEnumDi
 extern const GUID CLSID_MsftDiscMaster2, CLSID_MsftDiscRecorder2, CLSID_MsftDiscFormat2Data;
 extern const GUID CLSID_MsftDiscFormat2Erase, CLSID_MsftDiscFormat2TrackAtOnce;
 
+extern const GUID IID_IConnectionPointContainer, IID_IConnectionPoint, DIID_DDiscFormat2DataEvents;
+extern const GUID IID_IWriteEngine2EventArgs, IID_IDiscFormat2DataEventArgs;
 int fake_guid_equal(const GUID* a, const GUID* b);
 
 /* A vtable is an array of function pointers; each slot is stored as this type and called by the
@@ -214,6 +216,7 @@ typedef struct fake_state {
     int32_t audio_blocks;     /* of the closed tracks */
     int tao_tracks;           /* written by IDiscFormat2TrackAtOnce::AddAudioTrack */
     int burns;
+    int erases[2];            /* IDiscRecorder::Erase that blanked: [0] fast, [1] full */
     int32_t write_speed, audio_gap;
     /* IMAPI2 */
     OLECHAR* lock_owner;   /* fake_lock_recorder */
@@ -251,6 +254,22 @@ enum {
     SINK_NOTIFY_BURN_COMPLETE,
     SINK_NOTIFY_ERASE_COMPLETE,
 };
+
+/* DDiscFormat2DataEvents for an IDiscFormat2Data (fake_events.c): the format answers
+ * IConnectionPointContainer with this tear-off, whose IUnknown is the owner's; FindConnectionPoint gives
+ * an IConnectionPoint that takes one sink; Update calls the sink's IDispatch::Invoke as IMAPI2 fires it. */
+typedef struct fake_event_source {
+    const fake_fn* vtbl;
+    fake_object* owner;
+    void* sink; /* the advised sink, AddRef'ed; NULL when none */
+} fake_event_source;
+void fake_event_source_init(fake_event_source* source, fake_object* owner);
+void fake_event_source_destroy(fake_event_source* source);
+/* Answers IConnectionPointContainer for the owner; E_NOINTERFACE for anything else. */
+HRESULT fake_event_source_query(fake_event_source* source, const GUID* iid, void** ppv);
+/* Fires Update(owner, IDiscFormat2DataEventArgs) to the advised sink, if any. */
+void fake_event_source_update(fake_event_source* source, int32_t action, int32_t start_lba, int32_t sectors,
+                              int32_t last_written_lba);
 
 /* The constructors each area gives fake_create_instance. */
 HRESULT fake_new_disc_master(void** out);

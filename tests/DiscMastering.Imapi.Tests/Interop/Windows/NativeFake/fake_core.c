@@ -700,6 +700,11 @@ int fake_burn_count(void)
     return g_fake.burns;
 }
 
+int fake_erase_count(int full)
+{
+    return g_fake.erases[full != 0];
+}
+
 int fake_recorder_is_open(void)
 {
     return g_fake.recorder_exclusive;

@@ -187,7 +187,7 @@ static HRESULT Eject(void* self)
 
 static HRESULT Erase(void* self, uint8_t full)
 {
-    (void)self, (void)full;
+    (void)self;
     FAKE_ENTER("IDiscRecorder::Erase");
     if (!g_fake.recorder_exclusive)
         return IMAPI_E_NOTOPENED;
@@ -196,6 +196,7 @@ static HRESULT Erase(void* self, uint8_t full)
     if (!g_fake.media.rewritable)
         return IMAPI_E_MEDIUM_INVALIDTYPE;
     fake_media_erase();
+    g_fake.erases[full != 0]++;
     fake_sinks_notify1(SINK_NOTIFY_ERASE_COMPLETE, "NotifyEraseComplete", S_OK);
     return S_OK;
 }

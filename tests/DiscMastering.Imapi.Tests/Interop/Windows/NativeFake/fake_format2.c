@@ -20,6 +20,9 @@
 #define IMAPI_MEDIA_TYPE_UNKNOWN 0
 #define IMAPI_MEDIA_TYPE_CDR 2
 #define IMAPI_MEDIA_TYPE_CDRW 3
+/* IMAPI_FORMAT2_DATA_WRITE_ACTION: imapi2.h, Windows SDK. */
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA 4
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_FINALIZATION 5
 /* IMAPI_FORMAT2_DATA_MEDIA_STATE: imapi2.h, Windows SDK. */
 #define MEDIA_STATE_UNKNOWN 0x0
 #define MEDIA_STATE_BLANK 0x2
@@ -36,11 +39,13 @@ typedef struct format2 {
     atomic_int writing, cancel;
     int prepared, tracks;
     int32_t used_sectors;
+    fake_event_source events; /* IDiscFormat2Data only */
 } format2;
 
 static void format2_destroy(fake_object* self)
 {
     format2* f = (format2*)self;
+    fake_event_source_destroy(&f->events);
     if (f->recorder != NULL)
         COM_RELEASE(f->recorder);
     free(f->client_name);
@@ -249,7 +254,9 @@ NOT_SIMULATED(get_MultisessionInterfaces, "get_MultisessionInterfaces")
 
 typedef struct stream_target {
     format2* format;
-    int keep; /* Write keeps the bytes; AddAudioTrack only counts them */
+    int keep; /* Write keeps the bytes and fires Update; AddAudioTrack only counts them */
+    int32_t start_lba, sectors;
+    long long received;
 } stream_target;
 
 static HRESULT receive_chunk(void* context, const unsigned char* bytes, uint32_t count)
@@ -257,8 +264,14 @@ static HRESULT receive_chunk(void* context, const unsigned char* bytes, uint32_t
     stream_target* target = context;
     if (atomic_load(&target->format->cancel))
         return E_IMAPI_REQUEST_CANCELLED;
-    if (target->keep && count > 0)
+    if (target->keep && count > 0) {
         fake_written_append(bytes, count);
+        target->received += count;
+        /* LastWrittenLba - StartLba is the sectors written so far, as IMAPI2's own samples read it. */
+        int32_t written = (int32_t)((target->received + DATA_SECTOR_BYTES - 1) / DATA_SECTOR_BYTES);
+        fake_event_source_update(&target->format->events, IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA,
+                                 target->start_lba, target->sectors, target->start_lba + written);
+    }
     return S_OK;
 }
 
@@ -281,11 +294,13 @@ static HRESULT write_data(format2* f, void* data)
     if (blocks > (m->appendable ? m->free_blocks : FAKE_TOTAL_BLOCKS))
         return E_IMAPI_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA;
     fake_written_clear();
-    stream_target target = { f, 1 };
+    stream_target target = { f, 1, m->appendable ? (int32_t)m->next_writable : 0, (int32_t)blocks, 0 };
     long long total = 0;
     hr = fake_stream_read_all(data, CHUNK_BYTES, receive_chunk, &target, &total);
     if (hr < 0)
         return hr;
+    fake_event_source_update(&f->events, IMAPI_FORMAT2_DATA_WRITE_ACTION_FINALIZATION, target.start_lba,
+                             target.sectors, target.start_lba + target.sectors);
     if (!m->appendable)
         fake_media_erase(); /* ForceOverwrite on a rewritable disc */
     fake_media_record((uint32_t)((total + DATA_SECTOR_BYTES - 1) / DATA_SECTOR_BYTES), f->force_close != 0);
@@ -321,9 +336,19 @@ static HRESULT CancelWrite(void* self)
 static const GUID* const s_data_iids[] = { &IID_IDiscFormat2Data, &IID_IDiscFormat2, &IID_IDispatch, NULL };
 static const fake_class s_data_class = { "IDiscFormat2Data", s_data_iids, format2_destroy };
 
+/* IDiscFormat2Data is also a connection point container (DDiscFormat2DataEvents), through a tear-off. */
+static HRESULT data_query_interface(void* self, const GUID* iid, void** ppv)
+{
+    if (fake_event_source_query(&((format2*)self)->events, iid, ppv) == S_OK)
+        return S_OK;
+    return fake_query_interface(self, iid, ppv);
+}
+
 /* IDiscFormat2Data's vtable: imapi2.h, Windows SDK order. */
 static const fake_fn s_data_vtbl[] = {
-    FAKE_IUNKNOWN_SLOTS,
+    FN(data_query_interface),
+    FN(fake_add_ref),
+    FN(fake_release),
     FAKE_IDISPATCH_SLOTS,
     FAKE_IDISCFORMAT2_SLOTS,
     FN(put_Recorder),
@@ -374,7 +399,10 @@ static HRESULT new_format2(const fake_fn* vtbl, const fake_class* cls, void** ou
 
 HRESULT fake_new_format2_data(void** out)
 {
-    return new_format2(s_data_vtbl, &s_data_class, out);
+    HRESULT hr = new_format2(s_data_vtbl, &s_data_class, out);
+    if (hr == S_OK)
+        fake_event_source_init(&((format2*)*out)->events, *out);
+    return hr;
 }
 
 /* ---- IDiscFormat2Erase ---- */
@@ -453,7 +481,7 @@ static HRESULT add_track(format2* f, void* data)
     int32_t sectors = (int32_t)(size / AUDIO_SECTOR_BYTES);
     if ((uint32_t)(f->used_sectors + sectors) > g_fake.media.free_blocks)
         return E_IMAPI_DF2TAO_NOT_ENOUGH_SPACE;
-    stream_target target = { f, 0 };
+    stream_target target = { f, 0, 0, 0, 0 };
     long long total = 0;
     hr = fake_stream_read_all(data, CHUNK_BYTES, receive_chunk, &target, &total);
     if (hr < 0)

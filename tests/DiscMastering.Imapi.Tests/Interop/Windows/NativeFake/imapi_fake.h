@@ -86,11 +86,15 @@ FAKE_EXPORT int fake_staged_files(char* buffer, int size);
 FAKE_EXPORT int fake_audio_tracks(void);
 
 /* How many times the fake called the progress sink's method, e.g. "NotifyBlockProgress" or
- * "QueryCancel" (IDiscMasterProgressEvents). */
+ * "QueryCancel" (IDiscMasterProgressEvents), or "Update" (IMAPI2's DDiscFormat2DataEvents, fired by
+ * IDiscFormat2Data::Write to the sink advised on its connection point). */
 FAKE_EXPORT int fake_progress_calls(const char* method);
 
 /* Burns done: IDiscMaster::RecordDisc that completed (simulated ones included) plus ICDBurn::Burn. */
 FAKE_EXPORT int fake_burn_count(void);
+
+/* IDiscRecorder::Erase calls that blanked the medium, fast ones (full 0) or full ones (full 1). */
+FAKE_EXPORT int fake_erase_count(int full);
 
 /* 1 while an IMAPI v1 recorder is opened with IDiscRecorder::OpenExclusive. */
 FAKE_EXPORT int fake_recorder_is_open(void);
