@@ -147,7 +147,8 @@ public sealed partial class WineTests(WineFixture wine) : IDisposable
 
         Assert.True(run.ExitCode == 1, $"expected exit code 1, got {run.ExitCode}\nstdout: {run.Output}\nstderr: {run.Error}");
         var line = Assert.Single(run.ErrorLines);
-        Assert.Matches(@"^discmaster : error DM(3001|5\d{3}): \S", line);
+        // Wine registers no IMAPI classes: CoCreateInstance answers REGDB_E_CLASSNOTREG, which is DM5001.
+        Assert.StartsWith("discmaster : error DM5001: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Output);
