@@ -50,6 +50,16 @@ public sealed class DiscMaster : IDisposable
         }
     }
 
+    /// <summary>The shell's simple recorder on Windows (drive letter, staging area), as the original wrapper showed it; null elsewhere.</summary>
+    public SimpleDiscRecorder? SimpleDiscRecorder
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _backend.GetSimpleRecorder();
+        }
+    }
+
     /// <summary>
     /// The recorder at <paramref name="address"/>: an index from <see cref="Recorders"/>, a device path such as
     /// <c>/dev/sr0</c>, or a backend's own address such as libburn's <c>stdio:/path/file</c> pseudo-drive.

@@ -21,4 +21,7 @@ public interface IRecorderBackend : IDisposable
     /// <see cref="DiscMasteringError.RecorderNotFound"/> or <see cref="DiscMasteringError.RecorderBusy"/>, never waits.
     /// </summary>
     IRecorderDevice Open(string address);
+
+    /// <summary>The platform's simple recorder (Windows' shell burner, through ICDBurn), or null where there is none.</summary>
+    SimpleDiscRecorder? GetSimpleRecorder() => null;
 }

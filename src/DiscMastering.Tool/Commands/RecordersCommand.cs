@@ -52,10 +52,31 @@ internal sealed class RecordersCommand : CommandBase
         }
         else
         {
+            WriteSimpleRecorder(master.SimpleDiscRecorder);
             WriteText(shown);
         }
 
         return 0;
+    }
+
+    /// <summary>Windows' shell burner, shown first as the original sample did; nothing where the platform has none.</summary>
+    private void WriteSimpleRecorder(SimpleDiscRecorder? simple)
+    {
+        if (simple is null)
+        {
+            return;
+        }
+
+        Context.Output.WriteLine("Simple CD Burner");
+        if (simple.HasRecordableDrive)
+        {
+            Context.Output.WriteLine($"  Drive Letter: {simple.DriveLetter}");
+            Context.Output.WriteLine($"  Staging Area: {simple.StagingArea}");
+        }
+        else
+        {
+            Context.Output.WriteLine("  Not present");
+        }
     }
 
     private void WriteText(List<(DiscRecorder Recorder, MediaDetails Media, IReadOnlyList<RecorderProperty> Properties)> shown)

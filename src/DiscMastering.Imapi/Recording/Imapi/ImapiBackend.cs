@@ -125,6 +125,9 @@ internal sealed unsafe class ImapiBackend : IRecorderBackend
         return new ImapiDevice(this, match, info);
     }
 
+    /// <inheritdoc/>
+    public SimpleDiscRecorder? GetSimpleRecorder() => ImapiSimpleRecorder.Read(_activator);
+
     /// <summary>
     /// Unadvises the sink, closes the session (IDiscMaster::Close, even after a failure, so the stash is let go) and
     /// releases it. Safe twice.
