@@ -103,6 +103,56 @@ public sealed class DiscRecorder
     }
 
     /// <summary>
+    /// Records <paramref name="disc"/> as an audio CD: its tracks in order, each after its pregap, with the disc's and
+    /// tracks' CD-TEXT where the recorder can write it. Before the first sector it checks that media is present,
+    /// writable and a CD-R or CD-RW (a pseudo-drive is left to its backend, which decides), and that every sector,
+    /// pregaps included, fits the free blocks. Raises the same events as <see cref="Record"/>, with TrackProgress
+    /// once per track; block progress counts the tracks' sectors, the result every sector the disc took.
+    /// </summary>
+    public RecordingResult RecordAudio(AudioDisc disc, RecordOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disc);
+        ArgumentNullException.ThrowIfNull(disc.Tracks);
+        options ??= new RecordOptions();
+        if (disc.Tracks.Count == 0)
+        {
+            throw new DiscMasteringException(DiscMasteringError.InvalidAudioOption, $"there are no tracks to record to {Address}; give at least one audio track.");
+        }
+
+        // A CD holds at most 99 tracks (IEC 60908).
+        if (disc.Tracks.Count > 99)
+        {
+            throw new DiscMasteringException(DiscMasteringError.TooManyTracks, $"{disc.Tracks.Count} tracks cannot be recorded to {Address}: an audio CD holds at most 99; leave tracks out or record two discs.");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var sectors = disc.Tracks.Sum(t => t.Sectors);
+        var total = disc.TotalSectors;
+        using var device = _master.Open(Address);
+        var media = device.GetMediaDetails();
+        RequireWritable(media);
+        RequireCd(media);
+        if (total > media.FreeBlocks)
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.AudioExceedsCapacity,
+                $"the {disc.Tracks.Count} tracks need {Msf(total)} (pregaps included) but the {media.MediaType} in {Address} holds {Msf(media.FreeBlocks)}: {Msf(total - media.FreeBlocks)} too long. Leave tracks out, shorten the gaps, or use an 80-minute CD-R.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Raise(PreparingBurn, new RecordingProgress(RecordingPhase.Preparing, 0, sectors, 0, disc.Tracks.Count));
+        var progress = new EventProgress(this, trackStarted: false);
+        device.WriteAudio(disc, options, progress, cancellationToken);
+        if (options.Eject)
+        {
+            device.EjectOnRelease();
+        }
+
+        Raise(BurnComplete, new RecordingProgress(RecordingPhase.Complete, sectors, sectors, disc.Tracks.Count, disc.Tracks.Count));
+        return new RecordingResult(media.NextWritable, total, options.Simulate, stopwatch.Elapsed) { Notes = progress.Notes };
+    }
+
+    /// <summary>
     /// Reads the track at <paramref name="startBlock"/> back and compares it with <paramref name="image"/> (from its
     /// current position); the first difference fails with <see cref="DiscMasteringError.VerifyMismatch"/> naming its block.
     /// </summary>
@@ -198,6 +248,23 @@ public sealed class DiscRecorder
         }
     }
 
+    /// <summary>Audio needs CD-R or CD-RW: MMC profiles 0x0009 and 0x000A (MMC-5, Profile List). 0xFFFF, a pseudo-drive's file, is left to the backend.</summary>
+    private void RequireCd(MediaDetails media)
+    {
+        if (media.Profile is 0x0009 or 0x000A or 0xFFFF)
+        {
+            return;
+        }
+
+        throw new DiscMasteringException(
+            DiscMasteringError.AudioNeedsCd,
+            $"the {media.MediaType} in {Address} cannot take an audio CD: audio is recorded on CD-R or CD-RW only; insert a blank CD-R or CD-RW.");
+    }
+
+    /// <summary>Sectors as minutes:seconds:frames, 75 frames a second (IEC 60908).</summary>
+    private static string Msf(long sectors) => FormattableString.Invariant(
+        $"{sectors / (60 * AudioDisc.SectorsPerSecond):00}:{sectors / AudioDisc.SectorsPerSecond % 60:00}:{sectors % AudioDisc.SectorsPerSecond:00}");
+
     private DiscMasteringException NoMedia() =>
         new(DiscMasteringError.NoMedia, $"there is no media in {Address} ({Vendor} {Product}); insert a disc and try again.");
 
@@ -213,11 +280,26 @@ public sealed class DiscRecorder
     /// <summary>Turns a backend's progress into the original's events: one per phase change, then block progress.</summary>
     private sealed class EventProgress(DiscRecorder recorder, bool trackStarted) : IProgress<RecordingProgress>
     {
+        private readonly List<string> _notes = [];
         private RecordingPhase? _phase;
         private int _track = trackStarted ? 1 : 0;
 
+        /// <summary>The notes the backend gave, in order.</summary>
+        public IReadOnlyList<string> Notes => _notes;
+
         public void Report(RecordingProgress value)
         {
+            if (value.Note is not null)
+            {
+                _notes.Add(value.Note);
+            }
+
+            // A note before the first block is news about the preparation: say it through the same event.
+            if (value.Phase == RecordingPhase.Preparing && value.Note is not null)
+            {
+                recorder.Raise(recorder.PreparingBurn, value);
+            }
+
             if (value.Phase == RecordingPhase.Writing && value.Track != _track)
             {
                 _track = value.Track;

@@ -19,6 +19,16 @@ public interface IRecorderDevice : IDisposable
     /// </summary>
     void WriteData(Stream image, long blocks, RecordOptions options, IProgress<RecordingProgress> progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes <paramref name="disc"/> as an audio CD in one session: each track's pregap of silence, then its samples
+    /// read from the stream's current position (a short stream is padded with silence), with the disc's and tracks'
+    /// CD-TEXT where the recorder can write it. Reports progress per track (<see cref="RecordingProgress.Track"/>),
+    /// counting the tracks' sectors without pregaps; a way of writing that drops something asked for (CD-TEXT, the
+    /// gaps) is said in a progress report's <see cref="RecordingProgress.Note"/>. Cancelling stops the drive and throws
+    /// <see cref="OperationCanceledException"/>. Media that cannot take audio fails with <see cref="DiscMasteringError.AudioNeedsCd"/>.
+    /// </summary>
+    void WriteAudio(AudioDisc disc, RecordOptions options, IProgress<RecordingProgress> progress, CancellationToken cancellationToken);
+
     /// <summary>Blanks rewritable media: fast (the table of contents) or full (every block).</summary>
     void Erase(bool full, IProgress<RecordingProgress> progress, CancellationToken cancellationToken);
 

@@ -28,4 +28,8 @@ public enum RecordingPhase
 /// <param name="BlocksTotal">Blocks to do; 0 when the backend cannot tell.</param>
 /// <param name="Track">The track being written (1-based), 0 outside writing.</param>
 /// <param name="Tracks">Tracks to write.</param>
-public readonly record struct RecordingProgress(RecordingPhase Phase, long BlocksDone, long BlocksTotal, int Track, int Tracks);
+public readonly record struct RecordingProgress(RecordingPhase Phase, long BlocksDone, long BlocksTotal, int Track, int Tracks)
+{
+    /// <summary>A remark from the recorder about how it writes, such as a fallback that leaves something out; usually null.</summary>
+    public string? Note { get; init; }
+}

@@ -70,6 +70,9 @@ internal sealed class FakeRecorderDevice : IRecorderDevice
 
     public RecordOptions? LastOptions { get; private set; }
 
+    /// <summary>The audio discs WriteAudio was given, in order, as it read them.</summary>
+    public List<FakeAudioDisc> AudioDiscs { get; } = [];
+
     /// <summary>Blocks on the surface, by address.</summary>
     public IReadOnlyDictionary<long, byte[]> Surface => _surface;
 
@@ -133,6 +136,16 @@ internal sealed class FakeRecorderDevice : IRecorderDevice
         LastTrack = 1,
         FreeBlocks = DvdCapacity,
         Flags = MediaFlags.Writable | MediaFlags.Rewritable,
+    };
+
+    /// <summary>A pseudo-drive's file, as libburn reports a <c>stdio:</c> drive: MMC has no profile for it, libburn says 0xFFFF.</summary>
+    public static MediaDetails StdioFile() => new()
+    {
+        MediaPresent = true,
+        MediaType = "stdio file",
+        Profile = 0xFFFF,
+        FreeBlocks = DvdCapacity,
+        Flags = MediaFlags.Writable | MediaFlags.Rewritable | MediaFlags.Blank,
     };
 
     /// <summary>Inserts media with <paramref name="blocks"/> blocks of data at <paramref name="start"/>, each filled with its own address.</summary>
@@ -217,6 +230,65 @@ internal sealed class FakeRecorderDevice : IRecorderDevice
         if (!options.Simulate)
         {
             Media = Recorded(Media, blocks, options.Appendable);
+        }
+    }
+
+    /// <summary>
+    /// Reads every track's sectors as a drive would take them, counting sectors across the disc for
+    /// <see cref="FailAfterBlocks"/> and <see cref="BlockAfterBlocks"/>; refuses media other than CD-R and CD-RW with
+    /// <see cref="DiscMasteringError.AudioNeedsCd"/>, as libburn refuses audio on a pseudo-drive.
+    /// </summary>
+    public void WriteAudio(AudioDisc disc, RecordOptions options, IProgress<RecordingProgress> progress, CancellationToken cancellationToken)
+    {
+        RequireHeld();
+        LastOptions = options;
+        if (Media.Profile is not (0x0009 or 0x000A))
+        {
+            throw new DiscMasteringException(DiscMasteringError.AudioNeedsCd, $"{Identity.Address} takes data only; use audio -o disc.cue for an image.");
+        }
+
+        var written = new FakeAudioDisc(disc.Title, disc.Performer, []);
+        AudioDiscs.Add(written);
+        var total = disc.Tracks.Sum(t => t.Sectors);
+        var sector = new byte[AudioDisc.SectorSize];
+        long done = 0;
+        for (var index = 0; index < disc.Tracks.Count; index++)
+        {
+            var track = disc.Tracks[index];
+            var bytes = new MemoryStream();
+            written.Tracks.Add(new FakeAudioTrack(track.PregapSectors, track.Sectors, track.Title, track.Performer, bytes));
+            for (long i = 0; i < track.Sectors; i++, done++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (done == FailAfterBlocks)
+                {
+                    throw new DiscMasteringException(DiscMasteringError.RecordingFailed, $"{Identity.Address} reported a write error in track {index + 1}.");
+                }
+
+                if (done == BlockAfterBlocks)
+                {
+                    Blocking.Set();
+                    cancellationToken.WaitHandle.WaitOne(s_blockTimeout);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw new TimeoutException("the write was never cancelled");
+                }
+
+                var read = track.Samples.ReadAtLeast(sector, sector.Length, throwOnEndOfStream: false);
+                sector.AsSpan(read).Clear();
+                bytes.Write(sector);
+                if (!options.Simulate)
+                {
+                    BlocksWritten++;
+                }
+
+                progress.Report(new RecordingProgress(RecordingPhase.Writing, done + 1, total, index + 1, disc.Tracks.Count));
+            }
+        }
+
+        progress.Report(new RecordingProgress(RecordingPhase.Closing, total, total, disc.Tracks.Count, disc.Tracks.Count));
+        if (!options.Simulate)
+        {
+            Media = Recorded(Media, disc.TotalSectors, options.Appendable);
         }
     }
 

@@ -9,7 +9,7 @@ namespace DiscMastering.Imapi.Recording.Imapi;
 /// blanking and ejecting go through v1, as in the original wrapper; an image is written through IMAPI2's
 /// IDiscFormat2Data, for which v1's hold is let go and IMAPI2's exclusive access taken for the write's duration.
 /// </summary>
-internal sealed unsafe class ImapiDevice : IRecorderDevice
+internal sealed unsafe partial class ImapiDevice : IRecorderDevice
 {
     /// <summary>IMAPI_E_MEDIUM_NOTPRESENT (imapierror.h).</summary>
     private const int MediumNotPresent = unchecked((int)0x8004020F);

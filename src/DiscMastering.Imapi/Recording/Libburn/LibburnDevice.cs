@@ -9,7 +9,7 @@ namespace DiscMastering.Imapi.Recording.Libburn;
 /// blanks on its own threads; this class polls the drive until it is idle again, so every call returns with the
 /// drive idle. Disposing cancels a write still running, waits for idle and releases the drive.
 /// </summary>
-internal sealed unsafe class LibburnDevice : IRecorderDevice
+internal sealed unsafe partial class LibburnDevice : IRecorderDevice
 {
     /// <summary>How often a running write or blank is polled: often enough for smooth progress, rarely enough to cost nothing.</summary>
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(100);
@@ -549,9 +549,17 @@ internal sealed unsafe class LibburnDevice : IRecorderDevice
     /// end and so also ends a copy blocked on a pipe nobody reads (a simulation reads nothing). libburn's thread
     /// holds no reference on the disc: freeing it earlier would pull it from under that thread.
     /// </summary>
-    private static void EndWrite(LibburnImageFeeder feeder, LibburnDiscHandle disc, List<LibburnMessage> messages, bool started)
+    private static void EndWrite(LibburnImageFeeder feeder, LibburnDiscHandle disc, List<LibburnMessage> messages, bool started) =>
+        EndWrite([feeder], disc, messages, started);
+
+    /// <summary>Ends a write fed by several pipes (one per track), as <see cref="EndWrite(LibburnImageFeeder, LibburnDiscHandle, List{LibburnMessage}, bool)"/> does for one.</summary>
+    private static void EndWrite(IReadOnlyList<LibburnImageFeeder> feeders, LibburnDiscHandle disc, List<LibburnMessage> messages, bool started)
     {
-        feeder.Stop();
+        foreach (var feeder in feeders)
+        {
+            feeder.Stop();
+        }
+
         var limit = started ? s_writeThreadTimeout : s_refusedWriteGrace;
         var stopwatch = Stopwatch.StartNew();
         while (!messages.Any(m => m.Code == LibburnMessages.WriteThreadEnded) && stopwatch.Elapsed < limit)
@@ -570,7 +578,10 @@ internal sealed unsafe class LibburnDevice : IRecorderDevice
         // The thread removes itself from libburn's worker list right after its last message; give it that moment.
         Thread.Sleep(20);
         disc.Dispose();
-        feeder.WaitForExit();
+        foreach (var feeder in feeders)
+        {
+            feeder.WaitForExit();
+        }
     }
 
     private void ThrowImageFailure(LibburnImageFeeder feeder)

@@ -68,8 +68,13 @@ internal sealed unsafe class LibburnImageFeeder : IDisposable
         return source;
     }
 
-    /// <summary>Starts copying on a thread of its own.</summary>
-    public void Start() => _copy = Task.Factory.StartNew(Copy, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    /// <summary>
+    /// Starts copying on a thread of its own; with <paramref name="after"/>, once that feeder's copy has ended, so
+    /// the tracks of one disc are read one after the other, in the order libburn writes them.
+    /// </summary>
+    public void Start(LibburnImageFeeder? after = null) => _copy = after?._copy is { } previous
+        ? previous.ContinueWith(_ => Copy(), CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default)
+        : Task.Factory.StartNew(Copy, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Stops after the current chunk.</summary>
     public void Stop() => _stop = true;

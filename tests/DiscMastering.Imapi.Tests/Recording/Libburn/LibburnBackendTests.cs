@@ -7,6 +7,7 @@ namespace DiscMastering.Imapi.Tests.Recording.Libburn;
 /// The libburn backend against the real system libburn, on <c>stdio:</c> pseudo-drives (files in a temporary
 /// folder), so no optical drive is needed: identity, media, recording, simulation, verify, cancel, errors.
 /// </summary>
+[Collection(LibburnCollection.Name)]
 public sealed class LibburnBackendTests : IDisposable
 {
     private readonly TempDirectory _temp = new("discmastering-libburn-");

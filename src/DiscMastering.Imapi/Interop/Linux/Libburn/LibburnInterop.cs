@@ -32,8 +32,26 @@ internal static unsafe partial class LibburnInterop
     /// <summary>BURN_MODE1 (1 &lt;&lt; 2): 2048-byte data blocks.</summary>
     public const int Mode1 = 1 << 2;
 
+    /// <summary>BURN_AUDIO (1 &lt;&lt; 6): 2352-byte audio sectors, 44.1 kHz 16-bit stereo, little-endian.</summary>
+    public const int Audio = 1 << 6;
+
+    /// <summary>BURN_WRITE_TAO in enum burn_write_types (PACKET 0, TAO 1, SAO 2, RAW 3, NONE 4): track at once.</summary>
+    public const int WriteTao = 1;
+
+    /// <summary>BURN_WRITE_SAO in enum burn_write_types: session (disc) at once.</summary>
+    public const int WriteSao = 2;
+
     /// <summary>BURN_WRITE_NONE in enum burn_write_types: no write type fits.</summary>
     public const int WriteNone = 4;
+
+    /// <summary>BURN_BLOCK_SAO in enum burn_block_types: the block type BURN_WRITE_SAO requires.</summary>
+    public const int BlockSao = 16384;
+
+    /// <summary>CD-TEXT pack type 0x80, TITLE (libburn.h, burn_session_set_cdtext).</summary>
+    public const int CdTextTitle = 0x80;
+
+    /// <summary>CD-TEXT pack type 0x81, PERFORMER (libburn.h, burn_session_set_cdtext).</summary>
+    public const int CdTextPerformer = 0x81;
 
     /// <summary>BURN_SOURCE_OK in enum burn_source_status.</summary>
     public const int SourceOk = 0;
@@ -155,6 +173,10 @@ internal static unsafe partial class LibburnInterop
     [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_write_opts_auto_write_type")]
     public static partial int WriteOptionsAutoWriteType(nint writeOptions, nint disc, byte* reasons, int flag);
 
+    /// <summary>Sets the write type and its block type; returns 1 on success, 0 on failure.</summary>
+    [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_write_opts_set_write_type")]
+    public static partial int WriteOptionsSetWriteType(nint writeOptions, int writeType, int blockType);
+
     [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_disc_create")]
     public static partial nint DiscCreate();
 
@@ -180,6 +202,22 @@ internal static unsafe partial class LibburnInterop
 
     [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_track_define_data")]
     public static partial void TrackDefineData(nint track, int offset, int tail, int pad, int mode);
+
+    /// <summary>0 leaves the source's bytes as they are, 1 swaps byte pairs; returns 1 on success.</summary>
+    [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_track_set_byte_swap")]
+    public static partial int TrackSetByteSwap(nint track, int swapSourceBytes);
+
+    /// <summary>Silence (index 0) written before the track in a CD SAO write, in sectors; returns &gt;0 on success.</summary>
+    [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_track_set_pregap_size")]
+    public static partial int TrackSetPregapSize(nint track, int size, int flag);
+
+    /// <summary>Attaches a CD-TEXT attribute (0-terminated text in the block's character code) to a track; &gt;0 on success.</summary>
+    [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_track_set_cdtext")]
+    public static partial int TrackSetCdText(nint track, int block, int packType, byte* packTypeName, byte* payload, int length, int flag);
+
+    /// <summary>Attaches a CD-TEXT attribute to a session (the disc's album entry); &gt;0 on success.</summary>
+    [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_session_set_cdtext")]
+    public static partial int SessionSetCdText(nint session, int block, int packType, byte* packTypeName, byte* payload, int length, int flag);
 
     /// <summary>The session takes its own reference on the track.</summary>
     [LibraryImport(LibburnLibrary.SoName, EntryPoint = "burn_session_add_track")]
