@@ -305,6 +305,57 @@ public abstract class DiscToolTask : ToolTask
         return true;
     }
 
+    /// <summary>
+    /// Logs a <c>recording</c> event (of <c>burn</c> or <c>audio --recorder</c>) at low importance when its phase, its
+    /// track or its whole percentage changed.
+    /// </summary>
+    private protected void LogRecordingProgress(ToolEvent progress)
+    {
+        string phase = progress.GetString("phase") ?? string.Empty;
+        double blocksDone = progress.GetNumber("blocksDone");
+        double blocksTotal = progress.GetNumber("blocksTotal");
+        double track = progress.GetNumber("track");
+        double fraction = blocksTotal > 0 ? blocksDone / blocksTotal : 0;
+        if (!IsProgressNews(phase + "/" + track.ToString(CultureInfo.InvariantCulture), fraction))
+        {
+            return;
+        }
+
+        LogFormatted(MessageImportance.Low, Resources.RecordingProgress, phase, track, progress.GetNumber("tracks"), blocksDone, blocksTotal);
+    }
+
+    /// <summary>
+    /// Deletes what a failed or canceled tool process <paramref name="processId"/> left beside
+    /// <paramref name="outputPath"/>: the tool writes <c>&lt;folder&gt;/.&lt;name&gt;.&lt;its pid&gt;.discmaster.tmp</c>
+    /// and renames it only once it is complete.
+    /// </summary>
+    private protected void DeleteLeftovers(string? outputPath, int processId)
+    {
+        if (string.IsNullOrEmpty(outputPath))
+        {
+            return;
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (string leftover in Directory.GetFiles(folder, "." + "*." + processId.ToString(CultureInfo.InvariantCulture) + ".discmaster.tmp"))
+        {
+            try
+            {
+                File.Delete(leftover);
+                Log.LogMessageFromResources(MessageImportance.Low, nameof(Resources.DeletedLeftover), leftover);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.LogWarningWithCodeFromResources(nameof(Resources.CouldNotDeleteLeftover), leftover, e.Message);
+            }
+        }
+    }
+
     /// <summary>Adds <paramref name="option"/> and <paramref name="value"/> unless the value is empty or has a line break.</summary>
     private protected void AddOption(List<string> arguments, string option, string? value, string name)
     {
