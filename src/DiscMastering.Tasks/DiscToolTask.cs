@@ -9,7 +9,8 @@ using Microsoft.Build.Utilities;
 namespace DiscMastering.Tasks;
 
 /// <summary>
-/// Runs one discmaster command out of process, as <see cref="BurnDisc"/> and <see cref="RecordDisc"/> do: the task
+/// Runs one discmaster command out of process, as <see cref="BurnDisc"/>, <see cref="RecordDisc"/>,
+/// <see cref="MasterAudioDisc"/> and <see cref="RecordAudioDisc"/> do: the task
 /// checks its inputs, writes the command's arguments to a response file and runs the discmaster tool that ships in
 /// the package with the same <c>dotnet</c> host MSBuild runs on. The tool's JSON progress lines become messages,
 /// its <c>discmaster : error DM####: ...</c> lines build errors, and canceling the build stops it. Only this
