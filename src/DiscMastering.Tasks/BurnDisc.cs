@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Microsoft.Build.Framework;
 
 namespace DiscMastering.Tasks;
@@ -183,31 +182,5 @@ public sealed class BurnDisc : DiscToolTask
     }
 
     /// <summary>After a failed or canceled run, removes the temporary image the tool may have left behind.</summary>
-    private protected override void CleanUpFailedRun(int processId)
-    {
-        if (string.IsNullOrEmpty(ImagePath))
-        {
-            return;
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(ImagePath));
-        if (folder is null || !Directory.Exists(folder))
-        {
-            return;
-        }
-
-        // The tool writes <folder>/.<image name>.<its pid>.discmaster.tmp and renames it only once it is complete.
-        foreach (string leftover in Directory.GetFiles(folder, "." + "*." + processId.ToString(CultureInfo.InvariantCulture) + ".discmaster.tmp"))
-        {
-            try
-            {
-                File.Delete(leftover);
-                Log.LogMessageFromResources(MessageImportance.Low, nameof(Resources.DeletedLeftover), leftover);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Log.LogWarningWithCodeFromResources(nameof(Resources.CouldNotDeleteLeftover), leftover, e.Message);
-            }
-        }
-    }
+    private protected override void CleanUpFailedRun(int processId) => DeleteLeftovers(ImagePath, processId);
 }

@@ -9,7 +9,8 @@ using Microsoft.Build.Utilities;
 namespace DiscMastering.Tasks;
 
 /// <summary>
-/// Runs one discmaster command out of process, as <see cref="BurnDisc"/> and <see cref="RecordDisc"/> do: the task
+/// Runs one discmaster command out of process, as <see cref="BurnDisc"/>, <see cref="RecordDisc"/>,
+/// <see cref="MasterAudioDisc"/> and <see cref="RecordAudioDisc"/> do: the task
 /// checks its inputs, writes the command's arguments to a response file and runs the discmaster tool that ships in
 /// the package with the same <c>dotnet</c> host MSBuild runs on. The tool's JSON progress lines become messages,
 /// its <c>discmaster : error DM####: ...</c> lines build errors, and canceling the build stops it. Only this
@@ -303,6 +304,57 @@ public abstract class DiscToolTask : ToolTask
 
         _lastProgressKey = key;
         return true;
+    }
+
+    /// <summary>
+    /// Logs a <c>recording</c> event (of <c>burn</c> or <c>audio --recorder</c>) at low importance when its phase, its
+    /// track or its whole percentage changed.
+    /// </summary>
+    private protected void LogRecordingProgress(ToolEvent progress)
+    {
+        string phase = progress.GetString("phase") ?? string.Empty;
+        double blocksDone = progress.GetNumber("blocksDone");
+        double blocksTotal = progress.GetNumber("blocksTotal");
+        double track = progress.GetNumber("track");
+        double fraction = blocksTotal > 0 ? blocksDone / blocksTotal : 0;
+        if (!IsProgressNews(phase + "/" + track.ToString(CultureInfo.InvariantCulture), fraction))
+        {
+            return;
+        }
+
+        LogFormatted(MessageImportance.Low, Resources.RecordingProgress, phase, track, progress.GetNumber("tracks"), blocksDone, blocksTotal);
+    }
+
+    /// <summary>
+    /// Deletes what a failed or canceled tool process <paramref name="processId"/> left beside
+    /// <paramref name="outputPath"/>: the tool writes <c>&lt;folder&gt;/.&lt;name&gt;.&lt;its pid&gt;.discmaster.tmp</c>
+    /// and renames it only once it is complete.
+    /// </summary>
+    private protected void DeleteLeftovers(string? outputPath, int processId)
+    {
+        if (string.IsNullOrEmpty(outputPath))
+        {
+            return;
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (string leftover in Directory.GetFiles(folder, "." + "*." + processId.ToString(CultureInfo.InvariantCulture) + ".discmaster.tmp"))
+        {
+            try
+            {
+                File.Delete(leftover);
+                Log.LogMessageFromResources(MessageImportance.Low, nameof(Resources.DeletedLeftover), leftover);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.LogWarningWithCodeFromResources(nameof(Resources.CouldNotDeleteLeftover), leftover, e.Message);
+            }
+        }
     }
 
     /// <summary>Adds <paramref name="option"/> and <paramref name="value"/> unless the value is empty or has a line break.</summary>

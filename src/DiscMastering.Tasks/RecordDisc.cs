@@ -152,22 +152,6 @@ public sealed class RecordDisc : DiscToolTask
             : null;
     }
 
-    /// <summary>Logs a recording event when its phase, its track or its whole percentage changed.</summary>
-    private void LogRecordingProgress(ToolEvent progress)
-    {
-        string phase = progress.GetString("phase") ?? string.Empty;
-        double blocksDone = progress.GetNumber("blocksDone");
-        double blocksTotal = progress.GetNumber("blocksTotal");
-        double track = progress.GetNumber("track");
-        double fraction = blocksTotal > 0 ? blocksDone / blocksTotal : 0;
-        if (!IsProgressNews(phase + "/" + track.ToString(CultureInfo.InvariantCulture), fraction))
-        {
-            return;
-        }
-
-        LogFormatted(MessageImportance.Low, Resources.RecordingProgress, phase, track, progress.GetNumber("tracks"), blocksDone, blocksTotal);
-    }
-
     /// <summary>Logs the tool's own one-line summary (or one made here when it has none) and sets <see cref="Recorded"/>.</summary>
     private void LogRecorded(ToolEvent recorded)
     {

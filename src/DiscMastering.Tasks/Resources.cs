@@ -46,6 +46,30 @@ internal static class Resources
 
     internal static string Recorded => Get(nameof(Recorded));
 
+    internal static string NoAudioTracks => Get(nameof(NoAudioTracks));
+
+    internal static string TrackPerformerNotSupported => Get(nameof(TrackPerformerNotSupported));
+
+    internal static string CouldNotWriteTrackTitles => Get(nameof(CouldNotWriteTrackTitles));
+
+    internal static string TrackTitlesWritten => Get(nameof(TrackTitlesWritten));
+
+    internal static string TrackTitlesUnchanged => Get(nameof(TrackTitlesUnchanged));
+
+    internal static string AudioFailed => Get(nameof(AudioFailed));
+
+    internal static string AudioCanceled => Get(nameof(AudioCanceled));
+
+    internal static string AudioRecordingFailed => Get(nameof(AudioRecordingFailed));
+
+    internal static string AudioRecordingCanceled => Get(nameof(AudioRecordingCanceled));
+
+    internal static string AudioProgress => Get(nameof(AudioProgress));
+
+    internal static string AudioSummary => Get(nameof(AudioSummary));
+
+    internal static string RecordedAudio => Get(nameof(RecordedAudio));
+
     private static string Get(string name) =>
         ResourceManager.GetString(name, CultureInfo.CurrentUICulture)
         ?? throw new InvalidOperationException($"The resource '{name}' is missing from DiscMastering.Tasks.");

@@ -37,6 +37,10 @@ public sealed class BuildWorkspace : IDisposable
     internal RunningCommand StartBurnDisc(TestProject project, params string[] arguments) =>
         DotNet.Start(project.Directory, Environment, BurnDiscArguments(arguments));
 
+    /// <summary>Runs <c>dotnet build -c Release -t:BurnAudioDisc -v:n</c> on <paramref name="project"/>, plus <paramref name="arguments"/>.</summary>
+    internal CommandResult BurnAudioDisc(TestProject project, params string[] arguments) =>
+        DotNet.Run(project.Directory, Environment, ["build", "-c", "Release", "-t:BurnAudioDisc", "-v:n", .. DotNet.BuildSwitches, .. arguments]);
+
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="directory"/>.</summary>
     internal CommandResult Run(string directory, params string[] arguments) => DotNet.Run(directory, Environment, arguments);
 
