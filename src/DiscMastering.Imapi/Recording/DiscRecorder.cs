@@ -103,6 +103,16 @@ public sealed class DiscRecorder
     }
 
     /// <summary>
+    /// Records <paramref name="disc"/> as an audio CD: one track per <see cref="AudioTrack"/> with its pregap and CD-TEXT.
+    /// Not available yet: it always fails with <see cref="DiscMasteringError.RecorderUnsupported"/>.
+    /// </summary>
+    public RecordingResult RecordAudio(AudioDisc disc, RecordOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disc);
+        throw new DiscMasteringException(DiscMasteringError.RecorderUnsupported, "recording audio is not available yet");
+    }
+
+    /// <summary>
     /// Reads the track at <paramref name="startBlock"/> back and compares it with <paramref name="image"/> (from its
     /// current position); the first difference fails with <see cref="DiscMasteringError.VerifyMismatch"/> naming its block.
     /// </summary>
