@@ -50,9 +50,7 @@ internal sealed class AudioDiscLayout
     /// <summary>Lays out <paramref name="waves"/> in order; fails with DM4005, DM4006 or DM4009 before anything is written.</summary>
     public static AudioDiscLayout Create(IReadOnlyList<WaveFile> waves, RedbookOptions options)
     {
-        CheckTrackCount(waves.Count);
-        CheckPerTrack(options.TrackTitles, waves.Count, "titles");
-        CheckPerTrack(options.TrackPerformers, waves.Count, "performers");
+        CheckOptions(options, waves.Count);
         var gap = GapSectors(options.Gap);
         var capacity = CapacityOf(options.Media);
 
@@ -92,7 +90,17 @@ internal sealed class AudioDiscLayout
         return new AudioDiscLayout(tracks, capacity, warnings);
     }
 
-    public static void CheckTrackCount(int count)
+    /// <summary>The checks that need no file: the number of tracks, the per-track lists, the gap and the media.</summary>
+    public static void CheckOptions(RedbookOptions options, int tracks)
+    {
+        CheckTrackCount(tracks);
+        CheckPerTrack(options.TrackTitles, tracks, "titles");
+        CheckPerTrack(options.TrackPerformers, tracks, "performers");
+        GapSectors(options.Gap);
+        CapacityOf(options.Media);
+    }
+
+    private static void CheckTrackCount(int count)
     {
         if (count == 0)
         {
@@ -107,7 +115,7 @@ internal sealed class AudioDiscLayout
         }
     }
 
-    private static void CheckPerTrack(IReadOnlyList<string>? values, int tracks, string what)
+    private static void CheckPerTrack(IReadOnlyList<string?>? values, int tracks, string what)
     {
         if (values is not null && values.Count != tracks)
         {

@@ -26,9 +26,7 @@ public sealed class RedbookDiscMaster : IDisposable
         var paths = wavePaths.ToList();
         options ??= new RedbookOptions();
         // The cheap checks come before any file is opened.
-        AudioDiscLayout.CheckTrackCount(paths.Count);
-        AudioDiscLayout.GapSectors(options.Gap);
-        AudioDiscLayout.CapacityOf(options.Media);
+        AudioDiscLayout.CheckOptions(options, paths.Count);
         Title = options.Title;
         Performer = options.Performer;
 

@@ -16,8 +16,8 @@ public sealed record RedbookOptions
     public string? Performer { get; init; }
 
     /// <summary>One title per track, or null for each WAV's INFO title (INAM), else its file name without extension.</summary>
-    public IReadOnlyList<string>? TrackTitles { get; init; }
+    public IReadOnlyList<string?>? TrackTitles { get; init; }
 
     /// <summary>One performer per track, or null for each WAV's INFO artist (IART), else <see cref="Performer"/>.</summary>
-    public IReadOnlyList<string>? TrackPerformers { get; init; }
+    public IReadOnlyList<string?>? TrackPerformers { get; init; }
 }
