@@ -28,12 +28,18 @@ internal static class CueSheetReader
         }
 
         Span<byte> start = stackalloc byte[256];
-        using (var file = File.OpenHandle(path))
+        try
         {
+            using var file = File.OpenHandle(path);
             start = start[..RandomAccess.Read(file, start, 0)];
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Whoever reads the file next reports why it cannot be read.
+            return false;
+        }
 
-        if (start.StartsWith("\uFEFF"u8.ToArray()))
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             start = start[3..];
         }
@@ -51,8 +57,9 @@ internal static class CueSheetReader
         }
 
         byte[] bytes;
-        using (var file = File.OpenHandle(cuePath))
+        try
         {
+            using var file = File.OpenHandle(cuePath);
             var length = RandomAccess.GetLength(file);
             if (length > RedbookConstants.MaxCueBytes)
             {
@@ -60,7 +67,11 @@ internal static class CueSheetReader
             }
 
             bytes = new byte[length];
-            RandomAccess.Read(file, bytes, 0);
+            bytes = bytes[..RandomAccess.Read(file, bytes, 0)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DiscMasteringException(DiscMasteringError.Unreadable, $"the cue sheet '{cuePath}' cannot be read ({e.Message}); check its permissions.", e);
         }
 
         var lines = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF').Split('\n');
@@ -122,7 +133,7 @@ internal static class CueSheetReader
                         throw Invalid(cuePath, n, "its FILE comes after a TRACK");
                     }
 
-                    if (words[1].Length == 0 || words[1].IndexOfAny(['/', '\\']) >= 0 && Path.IsPathRooted(words[1]))
+                    if (words[1].Length == 0 || Path.IsPathRooted(words[1]))
                     {
                         throw Invalid(cuePath, n, $"its FILE '{words[1]}' is not a file name beside the cue sheet");
                     }

@@ -204,11 +204,17 @@ public sealed class AudioCommandTests : IDisposable, IClassFixture<LongWaveFixtu
     }
 
     [Fact]
-    public void RecordingAudioReportsItIsNotAvailableYet()
+    public void AudioToAPseudoDriveIsACleanError()
     {
-        var run = Discmaster.Run(["audio", .. ThreeWaves(), "--recorder", "stdio:" + Path.Combine(_tree.Root, "drive.bin"), "--simulate"], null);
+        var drive = Path.Combine(_tree.Root, "drive.bin");
 
-        run.AssertFailedWith("DM3010");
+        var run = Discmaster.Run(["audio", .. ThreeWaves(), "--recorder", "stdio:" + drive, "--simulate"], null);
+
+        // No libburn (DM3001), no audio recording (DM3010), or libburn refusing audio on a pseudo-drive (DM4008).
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(run.ErrorCodes, c => c is "DM3001" or "DM3010" or "DM4008");
+        Assert.DoesNotContain("Exception", run.Error);
+        Assert.False(File.Exists(drive) && new FileInfo(drive).Length > 0, "audio reached the pseudo-drive's file");
     }
 
     private string[] ThreeWaves() =>
