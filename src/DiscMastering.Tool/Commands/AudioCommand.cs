@@ -67,7 +67,7 @@ internal sealed class AudioCommand : CommandBase
     [AllowedValues("auto", "bar", "plain", "json", "none", IgnoreCase = true)]
     public string ProgressMode { get; init; } = "auto";
 
-    [Option(RecorderAddress.Template, Description = "Record the disc on this recorder: " + RecorderAddress.Description)]
+    [Option(RecorderAddress.Template, Description = RecorderAddress.Description + " The disc is recorded there instead of, or as well as, written with -o.")]
     public string? Recorder { get; init; }
 
     [Option("--simulate", Description = "With --recorder: go through the whole recording with the laser off; nothing is written.")]
