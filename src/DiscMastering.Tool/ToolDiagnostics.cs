@@ -30,6 +30,10 @@ internal sealed class ToolDiagnostics(TextWriter error)
     public void Error(DiscMasteringError code, string message) =>
         error.WriteLine($"{Origin} : error DM{(int)code:D4}: {message}");
 
+    /// <summary>Prints a warning line (<c>discmaster : warning DM4010: text</c>); the run goes on.</summary>
+    public void Warning(DiscMasteringError code, string message) =>
+        error.WriteLine($"{Origin} : warning DM{(int)code:D4}: {message}");
+
     public int InvalidArguments(string message)
     {
         Error(DiscMasteringError.InvalidArguments, $"{message.TrimEnd('.')}; run 'dotnet discmaster --help' for usage.");

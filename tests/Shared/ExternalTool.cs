@@ -17,6 +17,8 @@ internal sealed record ExternalTool(string Name, string InstallHint)
     public static readonly ExternalTool LibcdioIsoRead = new("iso-read", "apt-get install libcdio-utils");
     public static readonly ExternalTool Python = new("/usr/bin/python3", "apt-get install python3 python3-pycdlib");
     public static readonly ExternalTool MakeFifo = new("mkfifo", "apt-get install coreutils");
+    public static readonly ExternalTool Sox = new("sox", "apt-get install sox");
+    public static readonly ExternalTool CdInfo = new("cd-info", "apt-get install libcdio-utils");
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(3);
 

@@ -124,7 +124,8 @@ internal sealed class BurnCommand : MasteringCommandBase
         return RandomAccess.Read(file, identifier, StandardIdentifierOffset) == identifier.Length && identifier.SequenceEqual("CD001"u8);
     }
 
-    private static double? ParseSpeed(string value)
+    /// <summary>Parses --speed: a multiple of 1x, or max (null).</summary>
+    internal static double? ParseSpeed(string value)
     {
         if (string.Equals(value, "max", StringComparison.OrdinalIgnoreCase))
         {

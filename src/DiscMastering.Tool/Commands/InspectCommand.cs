@@ -2,23 +2,28 @@ using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribut
 using System.Globalization;
 using System.Text.Json;
 using DiscMastering.Imapi.Iso9660.Reading;
+using DiscMastering.Imapi.Redbook;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace DiscMastering.Tool.Commands;
 
-/// <summary><c>discmaster inspect</c>: shows an image's volume descriptors and its file tree.</summary>
+/// <summary><c>discmaster inspect</c>: shows an image's volume descriptors and its file tree, or an audio CD's cue sheet.</summary>
 [Command(
     Name = "inspect",
-    Description = "Show an ISO 9660 image's volume descriptors and file tree.",
+    Description = "Show an ISO 9660 image's volume descriptors and file tree, or an audio CD's tracks from its cue sheet.",
     ExtendedHelpText = """
 
 The tree shown is Joliet's (the long names Windows and most systems show) when the image has one,
 otherwise the primary ISO 9660 tree; --primary asks for the primary tree.
 
+A cue sheet (a .cue file, or a file that starts like one) shows its BIN image, the disc's CD-TEXT and every
+track's INDEX 00 and INDEX 01 (mm:ss:ff and sectors from the BIN's start), length and CD-TEXT.
+
 Examples:
   dotnet discmaster inspect app.iso
   dotnet discmaster inspect app.iso --primary
   dotnet discmaster inspect app.iso --json
+  dotnet discmaster inspect disc.cue
 """)]
 internal sealed class InspectCommand : CommandBase
 {
@@ -27,7 +32,7 @@ internal sealed class InspectCommand : CommandBase
     {
     }
 
-    [Argument(0, Name = "image", Description = "The image file to read.")]
+    [Argument(0, Name = "image", Description = "The image file or cue sheet to read.")]
     [Required(ErrorMessage = "name the image to inspect, such as: dotnet discmaster inspect app.iso")]
     public string Image { get; init; } = "";
 
@@ -39,6 +44,21 @@ internal sealed class InspectCommand : CommandBase
 
     protected override int Execute(CommandLineApplication app)
     {
+        if (CueSheet.LooksLikeCueSheet(Image))
+        {
+            var cue = CueSheet.Read(Image);
+            if (Json)
+            {
+                WriteCueJson(cue);
+            }
+            else
+            {
+                WriteCueText(cue);
+            }
+
+            return 0;
+        }
+
         using var reader = IsoImageReader.Open(Image);
         var joliet = !Primary && reader.Joliet is not null;
         var entries = new List<IsoEntry>();
@@ -165,6 +185,84 @@ internal sealed class InspectCommand : CommandBase
         {
             json.WriteNull(name);
         }
+    }
+
+    private void WriteCueText(CueSheet cue)
+    {
+        var output = Context.Output;
+        output.WriteLine(Invariant($"Cue sheet: {cue.CuePath}"));
+        output.WriteLine(Invariant($"BIN image: {cue.BinPath} ({cue.BinBytes:N0} bytes, {cue.BinSectors:N0} sectors, {Msf.Format(cue.BinSectors)})"));
+        WriteCdText(output, "", cue.Title, cue.Performer);
+        output.WriteLine();
+        foreach (var track in cue.Tracks)
+        {
+            output.WriteLine(Invariant($"Track {track.Number:00} ({track.Type})"));
+            if (track.Index00Sector is { } index00)
+            {
+                output.WriteLine(Invariant($"  INDEX 00:   {Msf.Format(index00)}  (sector {index00:N0})"));
+            }
+
+            output.WriteLine(Invariant($"  INDEX 01:   {Msf.Format(track.Index01Sector)}  (sector {track.Index01Sector:N0})"));
+            output.WriteLine(Invariant($"  Length:     {Msf.Format(track.Sectors)}  ({track.Sectors:N0} sectors)"));
+            WriteCdText(output, "  ", track.Title, track.Performer);
+        }
+
+        output.WriteLine(Invariant($"{cue.Tracks.Count:N0} tracks, {Msf.Format(cue.BinSectors)} ({cue.BinSectors:N0} sectors)"));
+    }
+
+    private static void WriteCdText(TextWriter output, string indent, string? title, string? performer)
+    {
+        if (title is not null)
+        {
+            output.WriteLine($"{indent}Title:      {title}");
+        }
+
+        if (performer is not null)
+        {
+            output.WriteLine($"{indent}Performer:  {performer}");
+        }
+    }
+
+    private void WriteCueJson(CueSheet cue)
+    {
+        ToolJson.WriteDocument(Context.Output, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("cue", cue.CuePath);
+            json.WriteString("bin", cue.BinPath);
+            json.WriteNumber("binBytes", cue.BinBytes);
+            json.WriteNumber("binSectors", cue.BinSectors);
+            json.WriteString("title", cue.Title);
+            json.WriteString("performer", cue.Performer);
+            json.WriteStartArray("tracks");
+            foreach (var track in cue.Tracks)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("number", track.Number);
+                json.WriteString("type", track.Type);
+                json.WriteString("title", track.Title);
+                json.WriteString("performer", track.Performer);
+                if (track.Index00Sector is { } index00)
+                {
+                    json.WriteString("index00", Msf.Format(index00));
+                    json.WriteNumber("index00Sector", index00);
+                }
+                else
+                {
+                    json.WriteNull("index00");
+                    json.WriteNull("index00Sector");
+                }
+
+                json.WriteString("index01", Msf.Format(track.Index01Sector));
+                json.WriteNumber("index01Sector", track.Index01Sector);
+                json.WriteString("length", Msf.Format(track.Sectors));
+                json.WriteNumber("sectors", track.Sectors);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
     }
 
     /// <summary>Levels below the root: "/a" is 1, "/a/b" is 2.</summary>

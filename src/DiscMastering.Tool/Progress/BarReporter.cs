@@ -26,10 +26,10 @@ internal sealed class BarReporter(TextWriter output) : MasteringReporter
         _drawn = true;
     }
 
-    public override void Complete(MasteringSummary summary)
+    public override void Complete(MasteringSummary summary, string message)
     {
         EndLine();
-        output.WriteLine(SummaryLine(summary));
+        output.WriteLine(message);
     }
 
     /// <summary>Leaves the cursor on a fresh line, so an error after a bar is readable.</summary>

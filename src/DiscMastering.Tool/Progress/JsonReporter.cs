@@ -16,7 +16,7 @@ internal sealed class JsonReporter(TextWriter output) : MasteringReporter
         json.WriteNumber("filesTotal", value.FilesTotal);
     });
 
-    public override void Complete(MasteringSummary summary) => WriteLine(json =>
+    public override void Complete(MasteringSummary summary, string message) => WriteLine(json =>
     {
         json.WriteString("event", "summary");
         json.WriteString("image", summary.ImagePath);
@@ -25,7 +25,7 @@ internal sealed class JsonReporter(TextWriter output) : MasteringReporter
         json.WriteNumber("imageBytes", summary.ImageBytes);
         json.WriteNumber("seconds", Math.Round(summary.Elapsed.TotalSeconds, 3));
         json.WriteNumber("mibPerSecond", Math.Round(summary.MiBPerSecond, 1));
-        json.WriteString("message", SummaryLine(summary));
+        json.WriteString("message", message);
     });
 
     private void WriteLine(Action<Utf8JsonWriter> write) => ToolJson.WriteLine(output, write);

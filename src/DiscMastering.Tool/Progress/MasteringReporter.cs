@@ -16,7 +16,11 @@ internal abstract class MasteringReporter : IProgress<MasteringProgress>, IDispo
 
     public abstract void Report(MasteringProgress value);
 
-    public abstract void Complete(MasteringSummary summary);
+    /// <summary>Ends the run with the summary and the mastering line.</summary>
+    public void Complete(MasteringSummary summary) => Complete(summary, SummaryLine(summary));
+
+    /// <summary>Ends the run with the summary and <paramref name="message"/> (the <c>audio</c> command says tracks, not files).</summary>
+    public abstract void Complete(MasteringSummary summary, string message);
 
     public virtual void Dispose()
     {

@@ -33,5 +33,5 @@ internal sealed class PlainReporter(TextWriter output) : MasteringReporter
         }
     }
 
-    public override void Complete(MasteringSummary summary) => output.WriteLine(SummaryLine(summary));
+    public override void Complete(MasteringSummary summary, string message) => output.WriteLine(message);
 }

@@ -9,5 +9,5 @@ internal sealed class QuietReporter(TextWriter output) : MasteringReporter
     {
     }
 
-    public override void Complete(MasteringSummary summary) => output.WriteLine(SummaryLine(summary));
+    public override void Complete(MasteringSummary summary, string message) => output.WriteLine(message);
 }
