@@ -69,6 +69,9 @@ public enum DiscMasteringError
     /// <summary>The tree needs more directories than a path table can number (65,535).</summary>
     TooManyDirectories = 2012,
 
+    /// <summary>A cloud-init seed (<c>--preset cloud-init</c>) lacks <c>user-data</c> or <c>meta-data</c> as a file at the disc's root.</summary>
+    CloudInitSeedIncomplete = 2020,
+
     /// <summary>The recorder library is missing (libburn on Linux) or recording is not possible on this OS.</summary>
     RecordingUnavailable = 3001,
 

@@ -17,6 +17,16 @@ public sealed class MasteringOptions
     /// <summary>Allows Joliet names up to 103 characters instead of the specification's 64.</summary>
     public bool JolietLongNames { get; init; }
 
+    /// <summary>
+    /// Disc paths to leave off the disc, as <see cref="Sources.DiscPathGlob"/> patterns (<c>**/*.pdb</c>,
+    /// <c>docs/internal/</c>): a match, and everything in a matching folder, is skipped before any check, so it
+    /// never fails a name or size rule. Case-sensitive.
+    /// </summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>What the disc is for, when a convention fixes part of it (<see cref="MasteringPreset.CloudInit"/>).</summary>
+    public MasteringPreset Preset { get; init; }
+
     /// <summary>The media's capacity in blocks; null means no limit.</summary>
     public long? CapacityBlocks { get; init; }
 

@@ -16,12 +16,14 @@ public sealed class DiscTreeBuilder
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiscMasteringException> _problems = [];
     private readonly DiscDirectory _root;
+    private readonly IReadOnlyList<DiscPathGlob> _exclude;
 
     private DiscTreeBuilder(MasteringOptions options, CancellationToken cancellationToken)
     {
         _options = options;
         _cancellationToken = cancellationToken;
         _root = new DiscDirectory("", null, options.VolumeDate);
+        _exclude = options.Exclude.Select(DiscPathGlob.Parse).ToList();
     }
 
     /// <summary>Scans the sources and names every node; throws a <see cref="DiscMasteringException"/> listing every problem found.</summary>
@@ -51,6 +53,11 @@ public sealed class DiscTreeBuilder
         var segments = source.DiscSegments;
         if (entry.Kind == SourceEntryKind.Directory)
         {
+            if (segments.Count > 0 && DiscPathGlob.Excludes(_exclude, string.Join('/', segments), isDirectory: true))
+            {
+                return;
+            }
+
             var directory = GetOrCreateDirectory(segments, segments.Count, source.LocalPath, entry.Modified);
             if (directory is not null)
             {
@@ -61,6 +68,12 @@ public sealed class DiscTreeBuilder
         }
 
         var name = segments.Count > 0 ? segments[^1] : Path.GetFileName(Path.TrimEndingDirectorySeparator(source.LocalPath));
+        var discPath = string.Join('/', segments.Take(segments.Count - 1).Append(name));
+        if (DiscPathGlob.Excludes(_exclude, discPath, isDirectory: false))
+        {
+            return;
+        }
+
         var parent = GetOrCreateDirectory(segments, Math.Max(0, segments.Count - 1), source.LocalPath, null);
         if (parent is not null)
         {
@@ -90,6 +103,12 @@ public sealed class DiscTreeBuilder
 
     private void AddEntry(DiscDirectory parent, string name, string localPath, SourceEntry entry, HashSet<(long, long)> ancestors)
     {
+        // Before any check: an excluded entry never fails a name or size rule. Its folders were checked on the way down.
+        if (_exclude.Count > 0 && IsExcluded(parent, name, entry))
+        {
+            return;
+        }
+
         switch (entry.Kind)
         {
             case SourceEntryKind.File:
@@ -139,6 +158,24 @@ public sealed class DiscTreeBuilder
                 Problem(DiscMasteringError.SourceNotFound, $"'{localPath}' disappeared or is a symbolic link to nothing; fix the link or remove it.");
                 return;
         }
+    }
+
+    /// <summary>Whether an entry about to go into <paramref name="parent"/> matches an exclude pattern.</summary>
+    private bool IsExcluded(DiscDirectory parent, string name, SourceEntry entry)
+    {
+        var discPath = parent == _root ? name : parent.DiscPath.TrimStart('/') + "/" + name;
+
+        // What cannot be told from a folder (unreadable, a loop) also matches "name/", so excluding it silences its problem.
+        var couldBeFolder = entry.Kind != SourceEntryKind.File;
+        foreach (var glob in _exclude)
+        {
+            if (glob.IsMatch(discPath, couldBeFolder))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Checks a new child's name against Joliet's rules and the folder's other names.</summary>
@@ -211,6 +248,25 @@ public sealed class DiscTreeBuilder
         return directory;
     }
 
+    /// <summary>NoCloud reads user-data and meta-data from the seed's root and fails to boot the instance's configuration without them.</summary>
+    private void CheckCloudInitSeed()
+    {
+        foreach (var required in CloudInitSeed.RequiredFiles)
+        {
+            switch (_root.Find(required))
+            {
+                case DiscFile:
+                    break;
+                case DiscDirectory:
+                    Problem(DiscMasteringError.CloudInitSeedIncomplete, $"the cloud-init seed's '{required}' is a folder; cloud-init reads it as a file at the disc's root. Pass a file named {required} (or {required}=path/to/file) instead.");
+                    break;
+                default:
+                    Problem(DiscMasteringError.CloudInitSeedIncomplete, $"the cloud-init seed has no '{required}' file at the disc's root, which cloud-init's NoCloud source requires; add it as a source (a file named {required}, or {required}=path/to/file), even if empty.");
+                    break;
+            }
+        }
+    }
+
     private void Problem(DiscMasteringError error, string message)
     {
         _problems.Add(new DiscMasteringException(error, message));
@@ -223,6 +279,11 @@ public sealed class DiscTreeBuilder
     /// <summary>Sorts, numbers and names every node, depth-first in name order.</summary>
     private DiscTree Finish()
     {
+        if (_options.Preset == MasteringPreset.CloudInit)
+        {
+            CheckCloudInitSeed();
+        }
+
         DiscMasteringException.ThrowIfAny(_problems);
         var directories = new List<DiscDirectory>();
         var files = new List<DiscFile>();
