@@ -6,14 +6,19 @@ namespace DiscMastering.Imapi.Iso9660.Reading;
 internal static class IsoText
 {
     /// <summary>
-    /// A descriptor text field without its padding. Primary texts are read as Latin-1 so a stray byte
-    /// never fails the read; a Joliet field of odd length loses its last byte.
+    /// A descriptor text field without its padding; a Joliet field of odd length loses its last byte. Primary
+    /// texts that are valid UTF-8 are read as UTF-8 (genisoimage and others write a label such as 'Café' that
+    /// way); any other bytes are read as Latin-1, so a stray byte never fails the read.
     /// </summary>
     public static string DecodeField(ReadOnlySpan<byte> field, bool isJoliet)
     {
-        var text = isJoliet ? Encoding.BigEndianUnicode.GetString(field[..(field.Length & ~1)]) : Encoding.Latin1.GetString(field);
+        var text = isJoliet ? Encoding.BigEndianUnicode.GetString(field[..(field.Length & ~1)]) : DecodeSingleByteText(field);
         return text.TrimEnd(' ', '\0');
     }
+
+    /// <summary>ASCII reads the same either way; bytes above it that form valid UTF-8 are almost never meant as Latin-1.</summary>
+    private static string DecodeSingleByteText(ReadOnlySpan<byte> field) =>
+        System.Text.Unicode.Utf8.IsValid(field) ? Encoding.UTF8.GetString(field) : Encoding.Latin1.GetString(field);
 
     /// <summary>
     /// A file or directory name from its identifier: the version (";1") goes, and in the primary volume
