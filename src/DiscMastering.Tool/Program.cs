@@ -20,7 +20,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 });
 
 Utf8Console.Use();
-var context = new ToolContext(Console.Out, Console.Error, !Console.IsOutputRedirected, cancellation.Token);
+var context = new ToolContext(Console.Out, Console.Error, !Console.IsOutputRedirected, cancellation.Token, !Console.IsErrorRedirected);
 try
 {
     using var app = new CommandLineApplication<DiscmasterCommand>();

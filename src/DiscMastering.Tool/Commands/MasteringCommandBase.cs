@@ -1,3 +1,4 @@
+using DiscMastering.Imapi;
 using DiscMastering.Imapi.Iso9660;
 using DiscMastering.Imapi.Media;
 using DiscMastering.Imapi.Sources;
@@ -8,8 +9,21 @@ namespace DiscMastering.Tool.Commands;
 /// <summary>The options that shape an image, shared by the commands that master one (<c>image</c>, <c>burn</c>).</summary>
 internal abstract class MasteringCommandBase(ToolContext context) : CommandBase(context)
 {
-    [Option("-V|--volume-label <LABEL>", Description = "Volume label, at most 16 characters (Joliet's limit; Windows shows it). Default: CDROM.")]
-    public string VolumeLabel { get; init; } = "CDROM";
+    /// <summary>The label when neither -V nor a preset gives one.</summary>
+    private const string DefaultVolumeLabel = "CDROM";
+
+    /// <summary>The --preset name of a cloud-init NoCloud seed.</summary>
+    private const string CloudInitPreset = "cloud-init";
+
+    [Option("-V|--volume-label <LABEL>", Description = "Volume label, at most 16 characters (Joliet's limit; Windows shows it). Default: CDROM (cidata with --preset cloud-init).")]
+    public string? VolumeLabel { get; init; }
+
+    [Option("--exclude <GLOB>", Description = "Leave disc paths matching GLOB off the disc (repeatable): * within a name, ? one character, ** any depth (**/*.pdb), a trailing / or a folder's name takes the folder and its contents. Case-sensitive.")]
+    public string[] Exclude { get; init; } = [];
+
+    [Option("--preset <NAME>", Description = "cloud-init: a NoCloud seed disc, labelled cidata, that must hold user-data and meta-data at its root.")]
+    [AllowedValues(CloudInitPreset, IgnoreCase = true)]
+    public string? Preset { get; init; }
 
     [Option("--publisher <TEXT>", Description = "Publisher recorded in the volume descriptors.")]
     public string Publisher { get; init; } = "";
@@ -27,15 +41,39 @@ internal abstract class MasteringCommandBase(ToolContext context) : CommandBase(
     [AllowedValues("auto", "bar", "plain", "json", "none", IgnoreCase = true)]
     public string ProgressMode { get; init; } = "auto";
 
-    protected MasteringOptions CreateOptions() => new()
+    protected MasteringOptions CreateOptions()
     {
-        VolumeLabel = VolumeLabel,
-        Publisher = Publisher,
-        ApplicationId = ApplicationId,
-        JolietLongNames = JolietLong,
-        CapacityBlocks = Media is null ? null : MediaCapacity.Parse(Media),
-        SourceDateEpoch = MasteringOptions.ReadSourceDateEpoch(),
-    };
+        var preset = string.Equals(Preset, CloudInitPreset, StringComparison.OrdinalIgnoreCase) ? MasteringPreset.CloudInit : MasteringPreset.None;
+        return new()
+        {
+            VolumeLabel = ResolveVolumeLabel(preset),
+            Publisher = Publisher,
+            ApplicationId = ApplicationId,
+            JolietLongNames = JolietLong,
+            CapacityBlocks = Media is null ? null : MediaCapacity.Parse(Media),
+            SourceDateEpoch = MasteringOptions.ReadSourceDateEpoch(),
+            Exclude = Exclude,
+            Preset = preset,
+        };
+    }
+
+    /// <summary>NoCloud finds its seed by the label alone, so the preset fixes it rather than let -V break the seed.</summary>
+    private string ResolveVolumeLabel(MasteringPreset preset)
+    {
+        if (preset != MasteringPreset.CloudInit)
+        {
+            return VolumeLabel ?? DefaultVolumeLabel;
+        }
+
+        if (VolumeLabel is not null && !CloudInitSeed.IsSeedLabel(VolumeLabel))
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.InvalidArguments,
+                $"--preset cloud-init makes the label '{CloudInitSeed.VolumeLabel}', which cloud-init looks for, but --volume-label says '{VolumeLabel}'; leave --volume-label out.");
+        }
+
+        return VolumeLabel ?? CloudInitSeed.VolumeLabel;
+    }
 
     protected static List<DiscSource> ParseSources(IEnumerable<string> sources) => sources.Select(DiscSource.Parse).ToList();
 }
