@@ -27,6 +27,24 @@ public static class Discmaster
         return new ToolRun(process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>Runs the tool and keeps standard output as bytes (an image written with <c>-o -</c>).</summary>
+    public static BinaryToolRun RunBinary(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    {
+        using var process = Start(args, environment);
+        var output = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"discmaster {string.Join(' ', args)} did not finish in time");
+        }
+
+        process.WaitForExit();
+        copy.GetAwaiter().GetResult();
+        return new BinaryToolRun(process.ExitCode, output.ToArray(), error.Result);
+    }
+
     /// <summary>Starts the tool; <paramref name="wrapper"/> is a command line to run it under (such as setpriv).</summary>
     public static Process Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string[]? wrapper = null)
     {
