@@ -32,7 +32,8 @@ line per finding then a summary (or one JSON document with --json):
   extra on the image: PATH         on the image, not in the sources
   different: PATH at byte N ...    the first byte that differs, with both sizes
 Findings are not errors of the tool: no 'error DM' line is printed for them. An image that cannot be read,
-or a missing source (DM1001), is an error.
+or a missing source (DM1001), is an error. The options of 'image' that do not shape the tree (-V, --media...)
+are accepted and change nothing, so an 'image' command line can be reused as it is.
 
 With --recorder, the recording is read back from the recorder and compared block by block, from the last
 session's start address on the media (0 on a single-session disc), or from --start-block. A difference fails

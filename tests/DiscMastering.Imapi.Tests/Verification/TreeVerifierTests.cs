@@ -150,6 +150,20 @@ public sealed class TreeVerifierTests(AwkwardImageFixture awkward) : IClassFixtu
     }
 
     [Fact]
+    public void ATreeOfAnotherKind_PlugsIn()
+    {
+        var copy = _temp.Combine("copy");
+        AwkwardTree.Create(copy);
+        Assert.True(TreeVerifier.Verify(awkward.Tree, [new FolderTree(copy)]).IsEqual);
+
+        File.Delete(Path.Combine(copy, "noextension"));
+        var report = TreeVerifier.Verify(awkward.Tree, [new FolderTree(copy)]);
+
+        Assert.Equal(["folder"], report.Trees);
+        Assert.Equal([new VerificationEntry("/noextension", "folder", IsDirectory: false)], report.Missing);
+    }
+
+    [Fact]
     public void AMissingSource_IsSourceNotFound()
     {
         var e = Assert.Throws<DiscMasteringException>(() =>
