@@ -12,8 +12,8 @@ internal static class ExtractionErrors
     public static DiscMasteringException PathNotInImage(string imagePath, string path, ExtractionTree tree) =>
         new(DiscMasteringError.PathNotInImage, $"'{imagePath}' has no '{path}' in its {TreeName(tree)} tree; nothing was extracted. List its paths with: dotnet discmaster inspect {imagePath}{(tree == ExtractionTree.Primary ? " --primary" : "")}");
 
-    public static DiscMasteringException Exists(string path, ExtractionEntry entry) =>
-        new(DiscMasteringError.ExtractTargetExists, $"'{path}' already exists, and '{entry.DisplayPath}' would replace it; nothing was extracted. Pass --overwrite to replace existing files, or extract into an empty folder.");
+    public static DiscMasteringException Exists(string path, ExtractionEntry entry, bool written) =>
+        new(DiscMasteringError.ExtractTargetExists, $"'{path}' already exists, and '{entry.DisplayPath}' would replace it; {(written ? "it appeared while extracting, and the files before it were extracted" : "nothing was extracted")}. Pass --overwrite to replace existing files, or extract into an empty folder.");
 
     public static DiscMasteringException KindClash(string path, ExtractionEntry entry) =>
         new(DiscMasteringError.ExtractTargetExists, $"'{path}' already exists as a {(entry.IsDirectory ? "file" : "folder")}, where the {(entry.IsDirectory ? "folder" : "file")} '{entry.DisplayPath}' goes; nothing was extracted. Move it away, or extract into an empty folder.");

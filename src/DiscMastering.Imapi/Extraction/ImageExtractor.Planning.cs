@@ -178,7 +178,7 @@ public static partial class ImageExtractor
                 }
                 else if (!overwrite)
                 {
-                    problems.Add(ExtractionErrors.Exists(path, entry));
+                    problems.Add(ExtractionErrors.Exists(path, entry, written: false));
                 }
             }
             else

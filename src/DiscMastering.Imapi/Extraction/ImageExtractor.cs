@@ -167,7 +167,7 @@ public static partial class ImageExtractor
             TryDelete(temporary);
             if (!overwrite && File.Exists(path))
             {
-                throw ExtractionErrors.Exists(path, file);
+                throw ExtractionErrors.Exists(path, file, written: true);
             }
 
             throw ExtractionErrors.WriteFailed(path, e, filesDone);
