@@ -69,6 +69,24 @@ public enum DiscMasteringError
     /// <summary>The tree needs more directories than a path table can number (65,535).</summary>
     TooManyDirectories = 2012,
 
+    /// <summary>An entry of the image to extract has a name that could write outside the target folder or is no valid name there.</summary>
+    UnsafeEntryName = 2013,
+
+    /// <summary>A file to extract already exists in the target folder (without <c>--overwrite</c>), or a file stands where a folder goes or the reverse.</summary>
+    ExtractTargetExists = 2014,
+
+    /// <summary>A path to extract into is a symbolic link (or junction) in the target folder; extraction never writes through one.</summary>
+    ExtractThroughLink = 2015,
+
+    /// <summary>Two entries of the image to extract map to the same path on this system's file system (such as <c>a</c> and <c>A</c> where case is ignored).</summary>
+    ExtractNameCollision = 2016,
+
+    /// <summary>A disc path given to extract is not in the image.</summary>
+    PathNotInImage = 2017,
+
+    /// <summary>Writing an extracted file or folder failed (for example, the disk is full).</summary>
+    ExtractWriteFailed = 2018,
+
     /// <summary>A cloud-init seed (<c>--preset cloud-init</c>) lacks <c>user-data</c> or <c>meta-data</c> as a file at the disc's root.</summary>
     CloudInitSeedIncomplete = 2020,
 
