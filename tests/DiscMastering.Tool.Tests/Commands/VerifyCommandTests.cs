@@ -25,6 +25,22 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void ExcludedFiles_AreLeftOutOfTheComparisonAsOfTheImage()
+    {
+        _tree.File("app.dll", "code");
+        _tree.File("app.pdb", "symbols");
+        _tree.File("lib/x.pdb", "more symbols");
+        Discmaster.Run("image", _tree.Source, "-o", _tree.Image, "--exclude", "**/*.pdb", "--progress", "none").AssertSucceeded();
+
+        Discmaster.Run("verify", _tree.Image, _tree.Source, "--exclude", "**/*.pdb").AssertSucceeded();
+        var run = Discmaster.Run("verify", _tree.Image, _tree.Source);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("missing from the image: /app.pdb", run.Output);
+        Assert.Contains("missing from the image: /lib/x.pdb", run.Output);
+    }
+
+    [Fact]
     public void Findings_AreOneLineEach_ThenASummary_WithoutAnErrorLine()
     {
         MasterAwkward();
