@@ -38,6 +38,20 @@ public sealed class BurnDisc : DiscToolTask
     /// <summary>Allows Joliet names of up to 103 characters instead of the standard's 64 (<c>--joliet-long</c>).</summary>
     public bool JolietLong { get; set; }
 
+    /// <summary>
+    /// Glob patterns of disc paths to leave off the disc (<c>--exclude</c>), one per item: <c>*</c>, <c>?</c>,
+    /// <c>**</c> for any depth, <c>/</c> (or <c>\</c>) between folders, case-sensitive; a pattern naming a folder or
+    /// ending with <c>/</c> leaves out the whole folder.
+    /// </summary>
+    public ITaskItem[]? Excludes { get; set; }
+
+    /// <summary>
+    /// More patterns, as the <c>Include</c> texts of <c>DiscExclude</c> items written in project files, before MSBuild
+    /// expanded their wildcards against the project folder: each is split on <c>;</c> and unescaped (<c>%2A</c> is
+    /// <c>*</c>) the way MSBuild reads it, then added to <see cref="Excludes"/> unless already there.
+    /// </summary>
+    public string[]? ExcludeIncludeTexts { get; set; }
+
     /// <summary><c>image &lt;sources&gt;... -o &lt;image&gt;</c> and the options that are set.</summary>
     private protected override void AddCommandArguments(List<string> arguments)
     {
@@ -63,6 +77,12 @@ public sealed class BurnDisc : DiscToolTask
             arguments.Add("--joliet-long");
         }
 
+        foreach (string pattern in GetExcludePatterns())
+        {
+            arguments.Add("--exclude");
+            arguments.Add(pattern);
+        }
+
         CheckNoLineBreak(imagePath, nameof(ImagePath));
     }
 
@@ -73,6 +93,31 @@ public sealed class BurnDisc : DiscToolTask
     /// <inheritdoc/>
     private protected override void LogFailed(int exitCode, string lastOutput) =>
         Log.LogErrorWithCodeFromResources(nameof(Resources.ToolFailed), exitCode, ImagePath, lastOutput);
+
+    /// <summary>
+    /// The patterns of <see cref="Excludes"/> then <see cref="ExcludeIncludeTexts"/>, each once, in the tool's form;
+    /// logs DM0015 for one that can match no disc path and DM0007 for one with a line break.
+    /// </summary>
+    private List<string> GetExcludePatterns()
+    {
+        IEnumerable<string> written = (Excludes ?? []).Select(item => item.ItemSpec);
+        IEnumerable<string> declared = (ExcludeIncludeTexts ?? []).SelectMany(DiscExcludePattern.SplitIncludeText);
+        var patterns = new List<string>();
+        foreach (string pattern in written.Concat(declared))
+        {
+            string? normalized = DiscExcludePattern.Normalize(pattern);
+            if (normalized is null)
+            {
+                Log.LogErrorWithCodeFromResources(nameof(Resources.ExcludeNotADiscPattern), pattern);
+            }
+            else if (CheckNoLineBreak(normalized, "DiscExclude") && !patterns.Contains(normalized, StringComparer.Ordinal))
+            {
+                patterns.Add(normalized);
+            }
+        }
+
+        return patterns;
+    }
 
     private static bool IsInsideFolder(string path, string folder)
     {

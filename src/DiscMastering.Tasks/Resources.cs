@@ -26,6 +26,8 @@ internal static class Resources
 
     internal static string ValueHasLineBreak => Get(nameof(ValueHasLineBreak));
 
+    internal static string ExcludeNotADiscPattern => Get(nameof(ExcludeNotADiscPattern));
+
     internal static string ToolCommandLine => Get(nameof(ToolCommandLine));
 
     internal static string Progress => Get(nameof(Progress));

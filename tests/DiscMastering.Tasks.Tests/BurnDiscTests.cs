@@ -53,6 +53,67 @@ public sealed class BurnDiscTests : IDisposable
     }
 
     [Fact]
+    public void Excludes_are_repeated_exclude_options_each_pattern_once()
+    {
+        string publish = CreateFolder("publish");
+        BurnDisc task = CreateTask(new TaskItem(publish));
+        task.Excludes = [new TaskItem("docs/drafts/"), new TaskItem(@"tools\*.tmp"), new TaskItem("**/*.pdb")];
+        task.ExcludeIncludeTexts = ["**/*.pdb", " %2A%2A/%2A.xml ; ;readme?.txt;100%25/", "docs/drafts/"];
+
+        Assert.True(task.TryPrepareArguments(), _engine.Log);
+
+        Assert.Equal(
+            [
+                "image", publish, "-o", task.ImagePath!,
+                "--exclude", "docs/drafts/", "--exclude", "tools/*.tmp", "--exclude", "**/*.pdb",
+                "--exclude", "**/*.xml", "--exclude", "readme?.txt", "--exclude", "100%/",
+                "--progress", "json",
+            ],
+            task.ToolArguments);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("/bin/*.pdb")]
+    [InlineData(@"\bin\*.pdb")]
+    [InlineData("C:/bin/*.pdb")]
+    [InlineData("../*.pdb")]
+    [InlineData("docs/../../*.pdb")]
+    public void An_exclude_that_can_match_no_disc_path_is_DM0015(string pattern)
+    {
+        BurnDisc task = CreateTask(new TaskItem(CreateFolder("publish")));
+        task.Excludes = [new TaskItem(pattern)];
+
+        Assert.False(task.TryPrepareArguments());
+
+        // TaskItem turns backslashes into slashes off Windows, as MSBuild's items do.
+        ResourceText.AssertSingleError(_engine, Resources.ExcludeNotADiscPattern, task.Excludes[0].ItemSpec);
+        Assert.Null(task.ToolArguments);
+    }
+
+    [Fact]
+    public void An_exclude_text_that_can_match_no_disc_path_is_DM0015_with_the_pattern_as_read()
+    {
+        BurnDisc task = CreateTask(new TaskItem(CreateFolder("publish")));
+        task.ExcludeIncludeTexts = ["**/*.pdb;..%2F%2A.txt"];
+
+        Assert.False(task.TryPrepareArguments());
+
+        ResourceText.AssertSingleError(_engine, Resources.ExcludeNotADiscPattern, "../*.txt");
+    }
+
+    [Fact]
+    public void A_line_break_in_an_exclude_is_DM0007()
+    {
+        BurnDisc task = CreateTask(new TaskItem(CreateFolder("publish")));
+        task.Excludes = [new TaskItem("**/*.pdb\n*.xml")];
+
+        Assert.False(task.TryPrepareArguments());
+
+        ResourceText.AssertSingleError(_engine, Resources.ValueHasLineBreak, "**/*.pdb\n*.xml", "DiscExclude");
+    }
+
+    [Fact]
     public void An_equals_sign_never_reads_as_the_end_of_a_graft_point()
     {
         string folder = CreateFolder("a=b");

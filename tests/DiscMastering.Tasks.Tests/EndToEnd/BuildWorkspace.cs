@@ -37,6 +37,13 @@ public sealed class BuildWorkspace : IDisposable
     internal RunningCommand StartBurnDisc(TestProject project, params string[] arguments) =>
         DotNet.Start(project.Directory, Environment, BurnDiscArguments(arguments));
 
+    /// <summary>
+    /// Runs <c>dotnet build -c Release -t:&lt;target&gt;</c> on <paramref name="project"/> as a user types it, without
+    /// <c>-v</c> or <c>-tl</c> (so with the SDK's default verbosity and logger), plus <paramref name="arguments"/>.
+    /// </summary>
+    internal CommandResult BuildAtDefaultVerbosity(TestProject project, string target, params string[] arguments) =>
+        DotNet.Run(project.Directory, Environment, ["build", "-c", "Release", "-t:" + target, .. DotNet.QuietSwitches, .. arguments]);
+
     /// <summary>Runs <c>dotnet build -c Release -t:BurnAudioDisc -v:n</c> on <paramref name="project"/>, plus <paramref name="arguments"/>.</summary>
     internal CommandResult BurnAudioDisc(TestProject project, params string[] arguments) =>
         DotNet.Run(project.Directory, Environment, ["build", "-c", "Release", "-t:BurnAudioDisc", "-v:n", .. DotNet.BuildSwitches, .. arguments]);

@@ -9,8 +9,11 @@ namespace DiscMastering.Tasks.Tests.EndToEnd;
 /// </summary>
 internal static class DotNet
 {
+    /// <summary>The arguments every build in these tests gets, but the logger's: no build servers, no logo.</summary>
+    public static readonly string[] QuietSwitches = ["--disable-build-servers", "-nodeReuse:false", "-nologo"];
+
     /// <summary>The arguments every build in these tests gets.</summary>
-    public static readonly string[] BuildSwitches = ["--disable-build-servers", "-nodeReuse:false", "-nologo", "-tl:off"];
+    public static readonly string[] BuildSwitches = [.. QuietSwitches, "-tl:off"];
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(10);
 
