@@ -81,7 +81,7 @@ public sealed class DiscTreeBuilder
         }
     }
 
-    private void AddDirectoryContents(DiscDirectory directory, string localPath, HashSet<(long, long)> ancestors)
+    private void AddDirectoryContents(DiscDirectory directory, string localPath, HashSet<(long, long, string?)> ancestors)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         IEnumerable<string> entries;
@@ -101,7 +101,7 @@ public sealed class DiscTreeBuilder
         }
     }
 
-    private void AddEntry(DiscDirectory parent, string name, string localPath, SourceEntry entry, HashSet<(long, long)> ancestors)
+    private void AddEntry(DiscDirectory parent, string name, string localPath, SourceEntry entry, HashSet<(long, long, string?)> ancestors)
     {
         // Before any check: an excluded entry never fails a name or size rule. Its folders were checked on the way down.
         if (_exclude.Count > 0 && IsExcluded(parent, name, entry))

@@ -16,8 +16,12 @@ internal enum SourceEntryKind
     Unreadable,
 }
 
-/// <summary>One stat of a source path: kind, size, modification time, and an identity to spot folder loops.</summary>
-internal readonly record struct SourceEntry(SourceEntryKind Kind, long Length, DateTimeOffset Modified, (long Device, long Inode) Identity)
+/// <summary>
+/// One stat of a source path: kind, size, modification time, and an identity to spot folder loops: device and inode
+/// on Unix; on Windows the final target's full path in upper case (paths there are case-insensitive), compared
+/// whole so that no two folders can share an identity.
+/// </summary>
+internal readonly record struct SourceEntry(SourceEntryKind Kind, long Length, DateTimeOffset Modified, (long Device, long Inode, string? Path) Identity)
 {
     public static SourceEntry Probe(string path) => OperatingSystem.IsWindows() ? ProbeWindows(path) : ProbeUnix(path);
 
@@ -42,7 +46,7 @@ internal readonly record struct SourceEntry(SourceEntryKind Kind, long Length, D
             Interop.Linux.FileStatusInterop.FileTypeDirectory => SourceEntryKind.Directory,
             _ => SourceEntryKind.Special,
         };
-        return new SourceEntry(entryKind, status.Size, modified, (status.Dev, status.Ino));
+        return new SourceEntry(entryKind, status.Size, modified, (status.Dev, status.Ino, null));
     }
 
     private static SourceEntry ProbeWindows(string path)
@@ -56,7 +60,7 @@ internal readonly record struct SourceEntry(SourceEntryKind Kind, long Length, D
         try
         {
             var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
-            var identity = ((long)StringComparer.OrdinalIgnoreCase.GetHashCode(Path.GetFullPath(target.FullName)), 0L);
+            (long, long, string?) identity = (0L, 0L, Path.GetFullPath(target.FullName).ToUpperInvariant());
             var modified = new DateTimeOffset(target.LastWriteTimeUtc, TimeSpan.Zero);
             return target is DirectoryInfo
                 ? new SourceEntry(SourceEntryKind.Directory, 0, modified, identity)
