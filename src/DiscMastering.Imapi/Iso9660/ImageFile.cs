@@ -50,7 +50,7 @@ internal sealed class ImageFile : IDisposable
         {
             throw new DiscMasteringException(
                 DiscMasteringError.OutputNotWritable,
-                $"the image cannot be written to '{directory}' ({e.Message}); choose a folder you can write to with -o.",
+                $"'{Path.GetFileName(target)}' cannot be written to '{directory}' ({e.Message}); choose a folder you can write to with -o.",
                 e);
         }
     }
@@ -67,7 +67,7 @@ internal sealed class ImageFile : IDisposable
         {
             throw new DiscMasteringException(
                 DiscMasteringError.OutputNotWritable,
-                $"the finished image could not replace '{_target}' ({e.Message}); close whatever holds it open, or choose another path with -o.",
+                $"the finished file could not replace '{_target}' ({e.Message}); close whatever holds it open, or choose another path with -o.",
                 e);
         }
 
