@@ -326,6 +326,84 @@ public abstract class DiscToolTask : ToolTask
     }
 
     /// <summary>
+    /// Adds <c>--recorder</c> and the recording switches that are set, in the tool's order; a speed that is not a
+    /// positive number or <c>max</c> is DM0011.
+    /// </summary>
+    private protected void AddRecordingArguments(List<string> arguments, string recorder, bool simulate, bool eject, bool verify, string? speed)
+    {
+        if (CheckNoLineBreak(recorder, "Recorder"))
+        {
+            arguments.Add("--recorder");
+            arguments.Add(recorder);
+        }
+
+        if (simulate)
+        {
+            arguments.Add("--simulate");
+        }
+
+        if (eject)
+        {
+            arguments.Add("--eject");
+        }
+
+        if (verify)
+        {
+            arguments.Add("--verify");
+        }
+
+        string? normalized = NormalizeSpeed(speed);
+        if (normalized is null)
+        {
+            Log.LogErrorWithCodeFromResources(nameof(Resources.SpeedNotValid), speed);
+        }
+        else if (normalized.Length > 0)
+        {
+            arguments.Add("--speed");
+            arguments.Add(normalized);
+        }
+    }
+
+    /// <summary>
+    /// The value to pass as <c>--speed</c>: empty for an empty <paramref name="speed"/>, <c>max</c>, or the number as
+    /// written; <see langword="null"/> when it is none of these.
+    /// </summary>
+    private static string? NormalizeSpeed(string? speed)
+    {
+        string trimmed = speed?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (string.Equals(trimmed, "max", StringComparison.OrdinalIgnoreCase))
+        {
+            return "max";
+        }
+
+        // Digits and one decimal point only: .NET Core's parser also takes "Infinity" and "NaN" whatever the style.
+        bool digitsOnly = trimmed.All(c => c is (>= '0' and <= '9') or '.');
+        return digitsOnly
+            && double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double multiple)
+            && multiple > 0
+            && !double.IsInfinity(multiple)
+            ? trimmed
+            : null;
+    }
+
+    /// <summary>
+    /// Logs a <c>recorded</c> event: the tool's own one-line summary, or <paramref name="fallback"/> of the recorder
+    /// when it has none. Returns the recorder as the tool names it, else <paramref name="recorder"/>.
+    /// </summary>
+    private protected string LogRecorded(ToolEvent recorded, string recorder, Func<string, string> fallback)
+    {
+        string named = recorded.GetString("recorder") is { Length: > 0 } fromTool ? fromTool : recorder;
+        string? message = recorded.GetString("message");
+        Log.LogMessage(MessageImportance.Normal, string.IsNullOrWhiteSpace(message) ? fallback(named) : message);
+        return named;
+    }
+
+    /// <summary>
     /// Deletes what a failed or canceled tool process <paramref name="processId"/> left beside
     /// <paramref name="outputPath"/>: the tool writes <c>&lt;folder&gt;/.&lt;name&gt;.&lt;its pid&gt;.discmaster.tmp</c>
     /// and renames it only once it is complete.
@@ -384,7 +462,11 @@ public abstract class DiscToolTask : ToolTask
     /// formats them when it passes messages between nodes, losing number formats such as <c>{0:0.0}</c>.
     /// </summary>
     private protected void LogFormatted(MessageImportance importance, string format, params object[] arguments) =>
-        Log.LogMessage(importance, string.Format(CultureInfo.CurrentCulture, format, arguments));
+        Log.LogMessage(importance, FormatMessage(format, arguments));
+
+    /// <summary>Formats a resource text with its arguments, as <see cref="LogFormatted"/> logs it.</summary>
+    private protected static string FormatMessage(string format, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, format, arguments);
 
     /// <summary>
     /// Sends SIGTERM to the running tool; false when there is none or the platform has no such signal. Called under

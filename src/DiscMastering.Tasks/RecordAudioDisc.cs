@@ -54,33 +54,7 @@ public sealed class RecordAudioDisc : AudioDiscTask
     private protected override void AddCommandArguments(List<string> arguments)
     {
         AddTrackArguments(arguments);
-        if (CheckNoLineBreak(Recorder, nameof(Recorder)))
-        {
-            arguments.Add("--recorder");
-            arguments.Add(Recorder);
-        }
-
-        if (Simulate)
-        {
-            arguments.Add("--simulate");
-        }
-
-        if (Eject)
-        {
-            arguments.Add("--eject");
-        }
-
-        string? speed = RecordDisc.NormalizeSpeed(Speed);
-        if (speed is null)
-        {
-            Log.LogErrorWithCodeFromResources(nameof(Resources.SpeedNotValid), Speed);
-        }
-        else if (speed.Length > 0)
-        {
-            arguments.Add("--speed");
-            arguments.Add(speed);
-        }
-
+        AddRecordingArguments(arguments, Recorder, Simulate, Eject, verify: false, Speed);
         AddDiscOptions(arguments);
     }
 
@@ -101,25 +75,11 @@ public sealed class RecordAudioDisc : AudioDiscTask
                 LogRecordingProgress(toolEvent);
                 break;
             case "recorded":
-                LogRecorded(toolEvent);
+                Recorded = LogRecorded(toolEvent, Recorder, recorded => FormatMessage(Resources.RecordedAudio, Tracks.Length, recorded, toolEvent.GetNumber("blocks"), toolEvent.GetNumber("seconds")));
                 break;
             default:
                 Log.LogMessage(MessageImportance.Low, line);
                 break;
         }
-    }
-
-    /// <summary>Logs the tool's own one-line summary (or one made here when it has none) and sets <see cref="Recorded"/>.</summary>
-    private void LogRecorded(ToolEvent recorded)
-    {
-        Recorded = recorded.GetString("recorder") is { Length: > 0 } recorder ? recorder : Recorder;
-        string? message = recorded.GetString("message");
-        if (!string.IsNullOrWhiteSpace(message))
-        {
-            Log.LogMessage(MessageImportance.Normal, message);
-            return;
-        }
-
-        LogFormatted(MessageImportance.Normal, Resources.RecordedAudio, Tracks.Length, Recorded, recorded.GetNumber("blocks"), recorded.GetNumber("seconds"));
     }
 }

@@ -11,8 +11,6 @@ namespace DiscMastering.Tasks;
 /// </summary>
 public sealed class RecordDisc : DiscToolTask
 {
-    private const string MaxSpeed = "max";
-
     /// <summary>The image to record.</summary>
     [Required, NotNull]
     public string? ImagePath { get; set; }
@@ -68,36 +66,9 @@ public sealed class RecordDisc : DiscToolTask
     {
         string imagePath = Path.GetFullPath(ImagePath);
         CheckNoLineBreak(imagePath, nameof(ImagePath));
-        CheckNoLineBreak(Recorder, nameof(Recorder));
         arguments.Add("burn");
         arguments.Add(imagePath);
-        arguments.Add("--recorder");
-        arguments.Add(Recorder);
-        if (Simulate)
-        {
-            arguments.Add("--simulate");
-        }
-
-        if (Eject)
-        {
-            arguments.Add("--eject");
-        }
-
-        if (Verify)
-        {
-            arguments.Add("--verify");
-        }
-
-        string? speed = NormalizeSpeed(Speed);
-        if (speed is null)
-        {
-            Log.LogErrorWithCodeFromResources(nameof(Resources.SpeedNotValid), Speed);
-        }
-        else if (speed.Length > 0)
-        {
-            arguments.Add("--speed");
-            arguments.Add(speed);
-        }
+        AddRecordingArguments(arguments, Recorder, Simulate, Eject, Verify, Speed);
     }
 
     /// <inheritdoc/>
@@ -117,52 +88,11 @@ public sealed class RecordDisc : DiscToolTask
                 LogRecordingProgress(toolEvent);
                 break;
             case "recorded":
-                LogRecorded(toolEvent);
+                Recorded = LogRecorded(toolEvent, Recorder, recorded => FormatMessage(Resources.Recorded, ImagePath, recorded, toolEvent.GetNumber("blocks"), toolEvent.GetNumber("seconds")));
                 break;
             default:
                 Log.LogMessage(MessageImportance.Low, line);
                 break;
         }
-    }
-
-    /// <summary>
-    /// The value to pass as <c>--speed</c>: empty for an empty <paramref name="speed"/>, <c>max</c>, or the number as
-    /// written; <see langword="null"/> when it is none of these.
-    /// </summary>
-    internal static string? NormalizeSpeed(string? speed)
-    {
-        string trimmed = speed?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        if (string.Equals(trimmed, MaxSpeed, StringComparison.OrdinalIgnoreCase))
-        {
-            return MaxSpeed;
-        }
-
-        // Digits and one decimal point only: .NET Core's parser also takes "Infinity" and "NaN" whatever the style.
-        bool digitsOnly = trimmed.All(c => c is (>= '0' and <= '9') or '.');
-        return digitsOnly
-            && double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double multiple)
-            && multiple > 0
-            && !double.IsInfinity(multiple)
-            ? trimmed
-            : null;
-    }
-
-    /// <summary>Logs the tool's own one-line summary (or one made here when it has none) and sets <see cref="Recorded"/>.</summary>
-    private void LogRecorded(ToolEvent recorded)
-    {
-        Recorded = recorded.GetString("recorder") is { Length: > 0 } recorder ? recorder : Recorder;
-        string? message = recorded.GetString("message");
-        if (!string.IsNullOrWhiteSpace(message))
-        {
-            Log.LogMessage(MessageImportance.Normal, message);
-            return;
-        }
-
-        LogFormatted(MessageImportance.Normal, Resources.Recorded, ImagePath, Recorded, recorded.GetNumber("blocks"), recorded.GetNumber("seconds"));
     }
 }
