@@ -1,3 +1,5 @@
+using DiscMastering.Imapi.Media;
+
 namespace DiscMastering.Imapi.Iso9660;
 
 /// <summary>
@@ -46,7 +48,7 @@ public sealed class DiscLayout
     internal uint[] FileExtents { get; }
 
     /// <summary>Blocks needed for <paramref name="bytes"/>.</summary>
-    public static long BlocksFor(long bytes) => (bytes + IsoConstants.BlockSize - 1) / IsoConstants.BlockSize;
+    public static long BlocksFor(long bytes) => DiscBlocks.For(bytes);
 
     /// <summary>Lays the tree out; fails with <see cref="DiscMasteringError.ExceedsCapacity"/> if it will not fit the media.</summary>
     public static DiscLayout Create(DiscTree tree, MasteringOptions options)
@@ -93,22 +95,16 @@ public sealed class DiscLayout
         {
             throw new DiscMasteringException(
                 DiscMasteringError.ExceedsCapacity,
-                $"the image needs {Describe(cursor)} but the media holds {Describe(capacity)}: it exceeds the capacity by {Describe(cursor - capacity)}. Choose larger media or leave files out.");
+                $"the image needs {DiscBlocks.Describe(cursor)} but the media holds {DiscBlocks.Describe(capacity)}: it exceeds the capacity by {DiscBlocks.Describe(cursor - capacity)}. Choose larger media or leave files out.");
         }
 
         if (cursor > uint.MaxValue)
         {
             throw new DiscMasteringException(
                 DiscMasteringError.ExceedsCapacity,
-                $"the image needs {Describe(cursor)}; ISO 9660 addresses at most {Describe(uint.MaxValue)}. Split the files over several discs.");
+                $"the image needs {DiscBlocks.Describe(cursor)}; ISO 9660 addresses at most {DiscBlocks.Describe(uint.MaxValue)}. Split the files over several discs.");
         }
 
         return new DiscLayout(tree, primary, joliet, fileExtents, firstFileBlock, cursor);
-    }
-
-    private static string Describe(long blocks)
-    {
-        var bytes = blocks * IsoConstants.BlockSize;
-        return $"{bytes:N0} bytes ({bytes / 1048576.0:0.0} MiB, {blocks:N0} blocks)";
     }
 }

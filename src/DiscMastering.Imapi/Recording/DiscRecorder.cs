@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using DiscMastering.Imapi.Media;
 
 namespace DiscMastering.Imapi.Recording;
 

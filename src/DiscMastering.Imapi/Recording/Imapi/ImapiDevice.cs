@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiscMastering.Imapi.Interop.Windows;
+using DiscMastering.Imapi.Media;
 using Microsoft.Win32.SafeHandles;
 
 namespace DiscMastering.Imapi.Recording.Imapi;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DiscMastering.Imapi.Media;
 
 namespace DiscMastering.Imapi.Recording.Imapi;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DiscMastering.Imapi.Interop.Linux.Libburn;
+using DiscMastering.Imapi.Media;
 
 namespace DiscMastering.Imapi.Recording.Libburn;
 
