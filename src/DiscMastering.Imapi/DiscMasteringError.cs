@@ -90,6 +90,18 @@ public enum DiscMasteringError
     /// <summary>A cloud-init seed (<c>--preset cloud-init</c>) lacks <c>user-data</c> or <c>meta-data</c> as a file at the disc's root.</summary>
     CloudInitSeedIncomplete = 2020,
 
+    /// <summary>An image's Rock Ridge data is damaged: an entry longer than its area, a continuation area outside its block or the volume, a relocation that points to no directory.</summary>
+    DamagedRockRidge = 2040,
+
+    /// <summary>An image's Rock Ridge continuation areas lead back to one already read, or chain beyond the reader's bound.</summary>
+    RockRidgeContinuationLoop = 2041,
+
+    /// <summary>An image's El Torito boot catalog is damaged: outside the image, a bad validation entry or checksum, impossible counts.</summary>
+    DamagedBootCatalog = 2042,
+
+    /// <summary>An image's partition table (MBR or GPT in its system area) is damaged: impossible sizes or counts, entries outside the image.</summary>
+    DamagedPartitionTable = 2043,
+
     /// <summary>The recorder library is missing (libburn on Linux) or recording is not possible on this OS.</summary>
     RecordingUnavailable = 3001,
 

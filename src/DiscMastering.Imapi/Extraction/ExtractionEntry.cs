@@ -26,10 +26,10 @@ internal sealed class ExtractionEntry
 
     public bool IsDirectory => Source.IsDirectory;
 
-    public DateTimeOffset Modified => Source.Recorded;
+    public DateTimeOffset Modified => Source.Modified;
 
     /// <summary>Unix permissions, when the tree records them (Rock Ridge's PX); the primary and Joliet trees do not.</summary>
-    public UnixFileMode? Mode => null;
+    public UnixFileMode? Mode => Source.Posix?.Permissions;
 
     /// <summary>The path on the disc for messages, control characters shown as escapes so a name cannot rewrite the terminal.</summary>
     public string DisplayPath => "/" + string.Join('/', Segments.Select(ExtractionNames.Display));

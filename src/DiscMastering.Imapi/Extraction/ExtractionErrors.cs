@@ -10,7 +10,7 @@ internal static class ExtractionErrors
         new(DiscMasteringError.ExtractNameCollision, $"'{imagePath}' holds '{first.DisplayPath}' and '{second.DisplayPath}', which are the same path on this system's file system; nothing was extracted. Extract them one at a time into different folders, or use --primary.");
 
     public static DiscMasteringException PathNotInImage(string imagePath, string path, ExtractionTree tree) =>
-        new(DiscMasteringError.PathNotInImage, $"'{imagePath}' has no '{path}' in its {TreeName(tree)} tree; nothing was extracted. List its paths with: dotnet discmaster inspect {imagePath}{(tree == ExtractionTree.Primary ? " --primary" : "")}");
+        new(DiscMasteringError.PathNotInImage, $"'{imagePath}' has no '{path}' in its {TreeName(tree)} tree; nothing was extracted. List its paths with: dotnet discmaster inspect {imagePath}{tree switch { ExtractionTree.Primary => " --primary", ExtractionTree.RockRidge => " --rock-ridge", _ => "" }}");
 
     public static DiscMasteringException Exists(string path, ExtractionEntry entry, bool written) =>
         new(DiscMasteringError.ExtractTargetExists, $"'{path}' already exists, and '{entry.DisplayPath}' would replace it; {(written ? "it appeared while extracting, and the files before it were extracted" : "nothing was extracted")}. Pass --overwrite to replace existing files, or extract into an empty folder.");
@@ -33,6 +33,7 @@ internal static class ExtractionErrors
     public static string TreeName(ExtractionTree tree) => tree switch
     {
         ExtractionTree.Joliet => "Joliet",
+        ExtractionTree.RockRidge => "Rock Ridge",
         _ => "primary",
     };
 }

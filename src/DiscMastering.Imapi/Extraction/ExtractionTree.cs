@@ -1,8 +1,8 @@
 namespace DiscMastering.Imapi.Extraction;
 
 /// <summary>
-/// The directory hierarchy of an image whose names an extraction uses. Richer trees (Rock Ridge, UDF) come
-/// before Joliet in <see cref="ImageExtractor.RichestTree"/> once the reader reads them.
+/// The directory hierarchy of an image whose names an extraction uses; <see cref="ImageExtractor.RichestTree"/>
+/// picks Joliet's, then Rock Ridge's, then the primary tree.
 /// </summary>
 public enum ExtractionTree
 {
@@ -11,4 +11,7 @@ public enum ExtractionTree
 
     /// <summary>The Joliet tree: the long Unicode names Windows shows.</summary>
     Joliet,
+
+    /// <summary>The Rock Ridge tree: POSIX names, modes and symbolic links, deep folders in their place.</summary>
+    RockRidge,
 }

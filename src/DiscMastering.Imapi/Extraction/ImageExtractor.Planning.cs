@@ -39,7 +39,7 @@ public static partial class ImageExtractor
     /// <summary>Every entry below the root, each linked to its parent; a directory that leads back to one already read is damage.</summary>
     private static List<ExtractionEntry> ReadTree(IsoImageReader reader, ExtractionTree tree, CancellationToken cancellationToken)
     {
-        var root = reader.GetRoot(tree == ExtractionTree.Joliet);
+        var root = reader.GetRoot(ToIsoTree(tree));
         var seen = new HashSet<uint> { root.Extent };
         var entries = new List<ExtractionEntry>();
         var pending = new Stack<(IsoEntry Directory, ExtractionEntry? Entry)>();

@@ -17,12 +17,25 @@ public static partial class ImageExtractor
     /// <summary>Progress is reported at most this often within a file, so a large file does not flood a log.</summary>
     private static readonly TimeSpan s_progressInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The tree with the richest names the image holds: Joliet's when present, else the primary tree.</summary>
+    /// <summary>The tree with the richest names the image holds: Joliet's when present, else Rock Ridge's when present, else the primary tree.</summary>
     public static ExtractionTree RichestTree(IsoImageReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return reader.Joliet is not null ? ExtractionTree.Joliet : ExtractionTree.Primary;
+        return reader.DefaultTree switch
+        {
+            IsoTree.Joliet => ExtractionTree.Joliet,
+            IsoTree.RockRidge => ExtractionTree.RockRidge,
+            _ => ExtractionTree.Primary,
+        };
     }
+
+    /// <summary>The reader's name for an extraction tree.</summary>
+    internal static IsoTree ToIsoTree(ExtractionTree tree) => tree switch
+    {
+        ExtractionTree.Joliet => IsoTree.Joliet,
+        ExtractionTree.RockRidge => IsoTree.RockRidge,
+        _ => IsoTree.Primary,
+    };
 
     /// <summary>
     /// Extracts <paramref name="imagePath"/> into <paramref name="targetFolder"/> (created if missing). Fails with
@@ -55,7 +68,8 @@ public static partial class ImageExtractor
         }
 
         var folders = plan.Where(e => e.IsDirectory).ToList();
-        var files = plan.Where(e => !e.IsDirectory).ToList();
+        var files = plan.Where(e => !e.IsDirectory && !e.Source.IsSymbolicLink).ToList();
+        var links = plan.Where(e => e.Source.IsSymbolicLink).ToList();
         foreach (var folder in folders)
         {
             CreateFolder(folder, target);
@@ -91,6 +105,14 @@ public static partial class ImageExtractor
 
         progress?.Report(new ExtractionProgress(bytesDone, bytesTotal, filesDone, files.Count));
 
+        // Links come after every file, so nothing is ever written through one.
+        foreach (var link in links)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CreateLink(link, target, options.Overwrite, filesDone);
+            filesDone++;
+        }
+
         // Writing into a folder changes its date: folders get theirs last, the deepest first.
         foreach (var folder in folders.OrderByDescending(f => f.Segments.Length))
         {
@@ -98,7 +120,29 @@ public static partial class ImageExtractor
             SetDate(path, folder, filesDone, isDirectory: true);
         }
 
-        return new ExtractionSummary(imagePath, target, tree, files.Count, folders.Count, bytesTotal, clock.Elapsed);
+        return new ExtractionSummary(imagePath, target, tree, files.Count + links.Count, folders.Count, bytesTotal, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Creates a Rock Ridge symbolic link with its target as recorded. It is never followed: nothing is
+    /// written after it, and its date is not set (that would date its target instead).
+    /// </summary>
+    private static void CreateLink(ExtractionEntry link, string target, bool overwrite, int filesDone)
+    {
+        var path = link.TargetPath(target);
+        try
+        {
+            if (overwrite && (File.Exists(path) || IsLink(path)))
+            {
+                File.Delete(path);
+            }
+
+            File.CreateSymbolicLink(path, link.Source.LinkTarget!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ExtractionErrors.WriteFailed(path, e, filesDone);
+        }
     }
 
     /// <summary>Creates one folder (its parent exists by now) and makes sure no link was slipped in its place.</summary>

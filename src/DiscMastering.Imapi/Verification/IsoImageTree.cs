@@ -3,21 +3,26 @@ using DiscMastering.Imapi.Iso9660.Reading;
 
 namespace DiscMastering.Imapi.Verification;
 
-/// <summary>The Joliet or the primary hierarchy of an image read by <see cref="IsoImageReader"/>.</summary>
+/// <summary>The Joliet, Rock Ridge or primary hierarchy of an image read by <see cref="IsoImageReader"/>.</summary>
 public sealed class IsoImageTree : IImageTree
 {
     private readonly IsoImageReader _reader;
-    private readonly bool _joliet;
+    private readonly IsoTree _tree;
 
-    private IsoImageTree(IsoImageReader reader, bool joliet)
+    private IsoImageTree(IsoImageReader reader, IsoTree tree)
     {
         _reader = reader;
-        _joliet = joliet;
-        Root = ToEntry(reader.GetRoot(joliet));
+        _tree = tree;
+        Root = ToEntry(reader.GetRoot(tree));
     }
 
     /// <inheritdoc/>
-    public string Name => _joliet ? "joliet" : "primary";
+    public string Name => _tree switch
+    {
+        IsoTree.Joliet => "joliet",
+        IsoTree.RockRidge => "rock-ridge",
+        _ => "primary",
+    };
 
     /// <inheritdoc/>
     public ImageTreeEntry Root { get; }
@@ -26,21 +31,28 @@ public sealed class IsoImageTree : IImageTree
     public static IsoImageTree? Joliet(IsoImageReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return reader.Joliet is null ? null : new IsoImageTree(reader, joliet: true);
+        return reader.Joliet is null ? null : new IsoImageTree(reader, IsoTree.Joliet);
+    }
+
+    /// <summary>The Rock Ridge tree, or null when the image has no Rock Ridge entries.</summary>
+    public static IsoImageTree? RockRidge(IsoImageReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.HasRockRidge ? new IsoImageTree(reader, IsoTree.RockRidge) : null;
     }
 
     /// <summary>The primary ISO 9660 tree.</summary>
     public static IsoImageTree Primary(IsoImageReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new IsoImageTree(reader, joliet: false);
+        return new IsoImageTree(reader, IsoTree.Primary);
     }
 
     /// <inheritdoc/>
     public string NameOf(DiscNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return _joliet ? node.Name : node.IsoName;
+        return _tree == IsoTree.Primary ? node.IsoName : node.Name;
     }
 
     /// <inheritdoc/>

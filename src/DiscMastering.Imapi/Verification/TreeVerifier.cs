@@ -31,7 +31,7 @@ public static class TreeVerifier
         return Verify(reader, expected, cancellationToken);
     }
 
-    /// <summary>Compares an image's Joliet tree (when it has one) and primary tree with <paramref name="expected"/>.</summary>
+    /// <summary>Compares an image's Joliet and Rock Ridge trees (when it has them) and primary tree with <paramref name="expected"/>.</summary>
     public static VerificationReport Verify(IsoImageReader reader, DiscTree expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -40,6 +40,11 @@ public static class TreeVerifier
         if (IsoImageTree.Joliet(reader) is { } joliet)
         {
             trees.Add(joliet);
+        }
+
+        if (IsoImageTree.RockRidge(reader) is { } rockRidge)
+        {
+            trees.Add(rockRidge);
         }
 
         trees.Add(IsoImageTree.Primary(reader));

@@ -11,8 +11,9 @@ namespace DiscMastering.Tool.Commands;
     Description = "Extract an ISO 9660 image's files and folders (all, or the disc paths given) into a folder, with their dates.",
     ExtendedHelpText = """
 
-Names come from the image's Joliet tree when it has one, otherwise from its primary ISO 9660 tree (without
-the ';1' version); --primary asks for the primary tree. A disc path extracts that file, or that folder
+Names come from the image's Joliet tree when it has one, otherwise from its Rock Ridge tree (POSIX names,
+modes and symbolic links) when it has one, otherwise from its primary ISO 9660 tree (without the ';1'
+version); --rock-ridge and --primary ask for those trees. A disc path extracts that file, or that folder
 with everything below it, at its place below the target folder.
 
 The image is treated as untrusted: a name that could write outside the target folder ('..', '/', '\',
@@ -49,6 +50,9 @@ internal sealed class ExtractCommand : CommandBase
     [Option("--primary", Description = "Use the primary (ISO 9660) tree's names instead of Joliet's.")]
     public bool Primary { get; init; }
 
+    [Option("--rock-ridge", Description = "Use the Rock Ridge tree's names, modes and symbolic links instead of Joliet's.")]
+    public bool RockRidge { get; init; }
+
     [Option("--progress <MODE>", Description = "auto (a bar on a terminal, plain lines otherwise), bar, plain, json (one object per line, for programs) or none.")]
     [AllowedValues("auto", "bar", "plain", "json", "none", IgnoreCase = true)]
     public string ProgressMode { get; init; } = "auto";
@@ -57,11 +61,16 @@ internal sealed class ExtractCommand : CommandBase
 
     protected override int Execute(CommandLineApplication app)
     {
+        if (Primary && RockRidge)
+        {
+            return Context.Diagnostics.InvalidArguments("--primary and --rock-ridge each pick a tree; give one of them");
+        }
+
         var options = new ExtractionOptions
         {
             Paths = Paths,
             Overwrite = Overwrite,
-            Tree = Primary ? ExtractionTree.Primary : null,
+            Tree = Primary ? ExtractionTree.Primary : RockRidge ? ExtractionTree.RockRidge : null,
         };
         using var reporter = new ExtractReporter(ProgressMode, Context);
         var summary = ImageExtractor.Extract(Image, Output, options, reporter, Context.CancellationToken);

@@ -1,7 +1,9 @@
 using RequiredAttribute = System.ComponentModel.DataAnnotations.RequiredAttribute;
 using System.Globalization;
 using System.Text.Json;
+using DiscMastering.Imapi;
 using DiscMastering.Imapi.Iso9660.Reading;
+using DiscMastering.Imapi.Iso9660.Reading.ElTorito;
 using DiscMastering.Imapi.Redbook;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -10,11 +12,15 @@ namespace DiscMastering.Tool.Commands;
 /// <summary><c>discmaster inspect</c>: shows an image's volume descriptors and its file tree, or an audio CD's cue sheet.</summary>
 [Command(
     Name = "inspect",
-    Description = "Show an ISO 9660 image's volume descriptors and file tree, or an audio CD's tracks from its cue sheet.",
+    Description = "Show an ISO 9660 image's volume descriptors, boot catalog, partition table and file tree, or an audio CD's tracks from its cue sheet.",
     ExtendedHelpText = """
 
 The tree shown is Joliet's (the long names Windows and most systems show) when the image has one,
-otherwise the primary ISO 9660 tree; --primary asks for the primary tree.
+otherwise Rock Ridge's (POSIX names, modes, times and symbolic links) when it has one, otherwise the
+primary ISO 9660 tree; --joliet, --rock-ridge and --primary ask for one. The Rock Ridge tree shows each
+entry's mode and modification time, a symbolic link as 'name -> target', and relocated deep folders in
+their place. An El Torito boot catalog and the MBR and GPT of a hybrid image are shown when present; one
+that is damaged is shown as such rather than failing.
 
 A cue sheet (a .cue file, or a file that starts like one) shows its BIN image, the disc's CD-TEXT and every
 track's INDEX 00 and INDEX 01 (mm:ss:ff and sectors from the BIN's start), length and CD-TEXT.
@@ -22,6 +28,7 @@ track's INDEX 00 and INDEX 01 (mm:ss:ff and sectors from the BIN's start), lengt
 Examples:
   dotnet discmaster inspect app.iso
   dotnet discmaster inspect app.iso --primary
+  dotnet discmaster inspect linux.iso --rock-ridge
   dotnet discmaster inspect app.iso --json
   dotnet discmaster inspect disc.cue
 """)]
@@ -36,11 +43,17 @@ internal sealed class InspectCommand : CommandBase
     [Required(ErrorMessage = "name the image to inspect, such as: dotnet discmaster inspect app.iso")]
     public string Image { get; init; } = "";
 
-    [Option("--json", Description = "Print one JSON document: the volumes, then every entry as {path, size, directory, extent}.")]
+    [Option("--json", Description = "Print one JSON document: the volumes, boot catalog and partition table, then every entry as {path, size, directory, extent, ...}.")]
     public bool Json { get; init; }
 
     [Option("--primary", Description = "Show the primary (ISO 9660) tree instead of Joliet's.")]
     public bool Primary { get; init; }
+
+    [Option("--joliet", Description = "Show the Joliet tree (the default when the image has one).")]
+    public bool Joliet { get; init; }
+
+    [Option("--rock-ridge", Description = "Show the Rock Ridge tree: POSIX names, modes, times and symbolic links.")]
+    public bool RockRidge { get; init; }
 
     protected override int Execute(CommandLineApplication app)
     {
@@ -59,28 +72,40 @@ internal sealed class InspectCommand : CommandBase
             return 0;
         }
 
+        if (new[] { Primary, Joliet, RockRidge }.Count(chosen => chosen) > 1)
+        {
+            return Context.Diagnostics.InvalidArguments("--primary, --joliet and --rock-ridge each pick a tree; give one of them");
+        }
+
         using var reader = IsoImageReader.Open(Image);
-        var joliet = !Primary && reader.Joliet is not null;
+        var tree = Primary ? IsoTree.Primary : Joliet ? IsoTree.Joliet : RockRidge ? IsoTree.RockRidge : reader.DefaultTree;
+        if (!reader.Has(tree))
+        {
+            var what = tree == IsoTree.Joliet ? "no Joliet volume" : "no Rock Ridge entries";
+            return Context.Diagnostics.InvalidArguments($"'{Image}' has {what}; drop {(tree == IsoTree.Joliet ? "--joliet" : "--rock-ridge")} to see the tree it has");
+        }
+
         var entries = new List<IsoEntry>();
-        foreach (var entry in reader.Walk(joliet))
+        foreach (var entry in reader.Walk(tree))
         {
             Context.CancellationToken.ThrowIfCancellationRequested();
             entries.Add(entry);
         }
 
+        var boot = BootSection.Read(reader);
         if (Json)
         {
-            WriteJson(reader, joliet, entries);
+            WriteJson(reader, tree, entries, boot);
         }
         else
         {
-            WriteText(reader, joliet, entries);
+            WriteText(reader, tree, entries, boot);
         }
 
         return 0;
     }
 
-    private void WriteText(IsoImageReader reader, bool joliet, List<IsoEntry> entries)
+    private void WriteText(IsoImageReader reader, IsoTree tree, List<IsoEntry> entries, BootSection boot)
     {
         var output = Context.Output;
         output.WriteLine(Invariant($"Image: {reader.ImagePath}"));
@@ -91,11 +116,13 @@ internal sealed class InspectCommand : CommandBase
         }
 
         output.WriteLine(Invariant($"Joliet: {(reader.Joliet is null ? "no" : "yes")}"));
+        output.WriteLine(Invariant($"Rock Ridge: {RockRidgeText(reader)}"));
+        boot.WriteText(output);
         output.WriteLine();
 
-        var tree = joliet ? "Joliet" : "primary";
-        var note = !joliet && !Primary ? " (the image has no Joliet volume)" : "";
-        output.WriteLine(Invariant($"Files ({tree} tree){note}:"));
+        var treeName = tree switch { IsoTree.Joliet => "Joliet", IsoTree.RockRidge => "Rock Ridge", _ => "primary" };
+        var note = tree != IsoTree.Joliet && !Primary && !RockRidge ? " (the image has no Joliet volume)" : "";
+        output.WriteLine(Invariant($"Files ({treeName} tree){note}:"));
         output.WriteLine("/");
         var lines = entries.Select(e => (Text: new string(' ', 2 * Depth(e)) + e.Name + (e.IsDirectory ? "/" : ""), Entry: e)).ToList();
         var nameWidth = lines.Count == 0 ? 0 : lines.Max(l => l.Text.Length);
@@ -103,8 +130,19 @@ internal sealed class InspectCommand : CommandBase
         foreach (var (text, entry) in lines)
         {
             var hidden = entry.IsHidden ? "  (hidden)" : "";
-            var size = entry.IsDirectory ? "" : Size(entry).PadLeft(sizeWidth) + " bytes";
-            output.WriteLine((text.PadRight(nameWidth) + "  " + size + hidden).TrimEnd());
+            if (tree == IsoTree.RockRidge)
+            {
+                // A long listing, as ls -l shows it: mode, size, modification time, name (and a link's target).
+                var mode = entry.Posix?.Symbolic ?? "----------";
+                var size = Size(entry).PadLeft(sizeWidth);
+                var name = text + (entry.LinkTarget is { } target ? " -> " + target : "");
+                output.WriteLine(Invariant($"{mode}  {size}  {Date(entry.Modified)}  {name}{hidden}").TrimEnd());
+            }
+            else
+            {
+                var size = entry.IsDirectory ? "" : Size(entry).PadLeft(sizeWidth) + " bytes";
+                output.WriteLine((text.PadRight(nameWidth) + "  " + size + hidden).TrimEnd());
+            }
         }
 
         var files = entries.Count(e => !e.IsDirectory);
@@ -125,14 +163,43 @@ internal sealed class InspectCommand : CommandBase
         output.WriteLine(Invariant($"  Modified:     {Date(volume.Modified)}"));
     }
 
-    private void WriteJson(IsoImageReader reader, bool joliet, List<IsoEntry> entries)
+    /// <summary>Whether the image has Rock Ridge, with the extensions its ER entries name; damage there is shown, not thrown, unless its tree is read.</summary>
+    private static string RockRidgeText(IsoImageReader reader)
+    {
+        if (!reader.HasRockRidge)
+        {
+            return "no";
+        }
+
+        try
+        {
+            return reader.RockRidgeExtensions.Count == 0 ? "yes" : $"yes ({string.Join(", ", reader.RockRidgeExtensions)})";
+        }
+        catch (DiscMasteringException e)
+        {
+            return $"yes, damaged: {e.Message}";
+        }
+    }
+
+    private void WriteJson(IsoImageReader reader, IsoTree tree, List<IsoEntry> entries, BootSection boot)
     {
         ToolJson.WriteDocument(Context.Output, json =>
         {
             json.WriteStartObject();
             json.WriteString("image", reader.ImagePath);
             json.WriteBoolean("joliet", reader.Joliet is not null);
-            json.WriteString("tree", joliet ? "joliet" : "primary");
+            json.WriteBoolean("rockRidge", reader.HasRockRidge);
+            json.WriteStartArray("rockRidgeExtensions");
+            if (reader.HasRockRidge && tree == IsoTree.RockRidge)
+            {
+                foreach (var extension in reader.RockRidgeExtensions)
+                {
+                    json.WriteStringValue(extension);
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteString("tree", TreeJson(tree));
             json.WriteStartArray("volumes");
             WriteJsonVolume(json, reader.Primary);
             if (reader.Joliet is { } jolietVolume)
@@ -141,6 +208,7 @@ internal sealed class InspectCommand : CommandBase
             }
 
             json.WriteEndArray();
+            boot.WriteJson(json);
             json.WriteStartArray("entries");
             foreach (var entry in entries)
             {
@@ -149,12 +217,53 @@ internal sealed class InspectCommand : CommandBase
                 json.WriteNumber("size", entry.Length);
                 json.WriteBoolean("directory", entry.IsDirectory);
                 json.WriteNumber("extent", entry.Extent);
+                if (tree == IsoTree.RockRidge)
+                {
+                    WriteJsonRockRidge(json, entry);
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    private static string TreeJson(IsoTree tree) => tree switch
+    {
+        IsoTree.Joliet => "joliet",
+        IsoTree.RockRidge => "rock-ridge",
+        _ => "primary",
+    };
+
+    /// <summary>An entry's Rock Ridge fields; each is null when the entry does not record it.</summary>
+    private static void WriteJsonRockRidge(Utf8JsonWriter json, IsoEntry entry)
+    {
+        var posix = entry.Posix;
+        json.WriteString("mode", posix?.Symbolic);
+        if (posix is null)
+        {
+            json.WriteNull("modeBits");
+            json.WriteNull("links");
+            json.WriteNull("uid");
+            json.WriteNull("gid");
+        }
+        else
+        {
+            json.WriteNumber("modeBits", posix.Mode);
+            json.WriteNumber("links", posix.Links);
+            json.WriteNumber("uid", posix.UserId);
+            json.WriteNumber("gid", posix.GroupId);
+        }
+
+        var times = entry.Times;
+        WriteJsonDate(json, "modified", times?.Modified);
+        WriteJsonDate(json, "accessed", times?.Accessed);
+        WriteJsonDate(json, "attributesChanged", times?.AttributesChanged);
+        WriteJsonDate(json, "created", times?.Created);
+        json.WriteBoolean("symlink", entry.IsSymbolicLink);
+        json.WriteString("linkTarget", entry.LinkTarget);
     }
 
     private static void WriteJsonVolume(Utf8JsonWriter json, IsoVolumeInfo volume)
@@ -175,7 +284,7 @@ internal sealed class InspectCommand : CommandBase
         json.WriteEndObject();
     }
 
-    private static void WriteJsonDate(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    internal static void WriteJsonDate(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {
         if (value is { } date)
         {
@@ -270,7 +379,7 @@ internal sealed class InspectCommand : CommandBase
 
     private static string Size(IsoEntry entry) => entry.IsDirectory ? "" : entry.Length.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Date(DateTimeOffset? value) =>
+    internal static string Date(DateTimeOffset? value) =>
         value?.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) ?? "not specified";
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);

@@ -24,8 +24,9 @@ namespace DiscMastering.Tool.Commands;
     ExtendedHelpText = """
 
 With sources (the same folders, files and graft points, and the same tree options, as 'image' took), every
-folder and file of the image is compared with them, through the Joliet tree (the sources' own names) and
-the primary ISO 9660 tree (the names the engine maps them to), and every file's content byte by byte, in
+folder and file of the image is compared with them, through the Joliet and Rock Ridge trees (the sources'
+own names; each when the image has it) and the primary ISO 9660 tree (the names the engine maps them to),
+and every file's content byte by byte, in
 bounded chunks. Exit code 0 when the image holds exactly the sources. Otherwise exit code 1 and a report, one
 line per finding then a summary (or one JSON document with --json):
   missing from the image: PATH     in the sources, not on the image (a folder ends in '/')

@@ -92,7 +92,12 @@ internal sealed class ExtractReporter(string mode, ToolContext context) : IProgr
         }
     }
 
-    private static string ExtractTree(ExtractionTree tree) => tree == ExtractionTree.Joliet ? "joliet" : "primary";
+    private static string ExtractTree(ExtractionTree tree) => tree switch
+    {
+        ExtractionTree.Joliet => "joliet",
+        ExtractionTree.RockRidge => "rock-ridge",
+        _ => "primary",
+    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using DiscMastering.Imapi.Iso9660.Reading.RockRidge;
+
 namespace DiscMastering.Imapi.Iso9660.Reading;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class IsoEntry
         byte[] rawIdentifier,
         bool isDirectory,
         bool isHidden,
-        bool isJoliet,
+        IsoTree tree,
         uint extent,
         long length,
         DateTimeOffset recorded,
@@ -23,7 +25,7 @@ public sealed class IsoEntry
         RawIdentifier = rawIdentifier;
         IsDirectory = isDirectory;
         IsHidden = isHidden;
-        IsJoliet = isJoliet;
+        Tree = tree;
         Extent = extent;
         Length = length;
         Recorded = recorded;
@@ -32,7 +34,8 @@ public sealed class IsoEntry
 
     /// <summary>
     /// The name: for the primary hierarchy without the version (";1") and without the trailing '.' of a
-    /// name that has no extension; for Joliet as recorded, without a version if one is present. Empty for the root.
+    /// name that has no extension; for Joliet as recorded, without a version if one is present; for Rock
+    /// Ridge the NM entry's name exactly. Empty for the root.
     /// </summary>
     public string Name { get; }
 
@@ -48,8 +51,11 @@ public sealed class IsoEntry
     /// <summary>True when the record's existence bit asks readers not to show the entry (ECMA-119 9.1.6).</summary>
     public bool IsHidden { get; }
 
+    /// <summary>The hierarchy the entry comes from.</summary>
+    public IsoTree Tree { get; }
+
     /// <summary>True when the entry comes from the Joliet hierarchy.</summary>
-    public bool IsJoliet { get; }
+    public bool IsJoliet => Tree == IsoTree.Joliet;
 
     /// <summary>First logical block of the entry's (first) extent.</summary>
     public uint Extent { get; }
@@ -60,9 +66,24 @@ public sealed class IsoEntry
     /// <summary>The recording date and time of the entry.</summary>
     public DateTimeOffset Recorded { get; }
 
+    /// <summary>The POSIX attributes of a Rock Ridge entry (its PX entry); null in other trees or when not recorded.</summary>
+    public PosixAttributes? Posix { get; internal init; }
+
+    /// <summary>The time stamps of a Rock Ridge entry (its TF entry); null in other trees or when not recorded.</summary>
+    public RockRidgeTimes? Times { get; internal init; }
+
+    /// <summary>Where a Rock Ridge symbolic link points (its SL entries), as recorded; null for anything else.</summary>
+    public string? LinkTarget { get; internal init; }
+
+    /// <summary>True for a Rock Ridge symbolic link: a file of no data whose <see cref="LinkTarget"/> is set.</summary>
+    public bool IsSymbolicLink => LinkTarget is not null;
+
+    /// <summary>When the data was last modified: Rock Ridge's time when recorded, else the record's date.</summary>
+    public DateTimeOffset Modified => Times?.Modified ?? Recorded;
+
     /// <summary>Where the data lies in the image, in bytes: one range per extent.</summary>
     internal (long Offset, long Length)[] DataRanges { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => IsDirectory ? Path + (Path.EndsWith('/') ? "" : "/") : Path;
+    public override string ToString() => IsSymbolicLink ? $"{Path} -> {LinkTarget}" : IsDirectory ? Path + (Path.EndsWith('/') ? "" : "/") : Path;
 }

@@ -7,9 +7,22 @@ public sealed partial class IsoImageReader
 {
     /// <summary>
     /// The entries of a directory in recorded order, without its "." and ".." records. Records never cross a
-    /// sector: a zero length byte ends the sector's records, and reading goes on at the next one.
+    /// sector: a zero length byte ends the sector's records, and reading goes on at the next one. In the
+    /// Rock Ridge tree, a relocated folder shows where its CL entry stands, and the folder that held it does not.
     /// </summary>
     public IReadOnlyList<IsoEntry> ListDirectory(IsoEntry directory)
+    {
+        var entries = ListRecords(directory, out _);
+        if (directory.Tree == IsoTree.RockRidge && directory.Path == "/")
+        {
+            entries.RemoveAll(IsRelocationFolder);
+        }
+
+        return entries;
+    }
+
+    /// <summary>The entries of a directory; <paramref name="relocated"/> counts the Rock Ridge records left out for their RE entry.</summary>
+    private List<IsoEntry> ListRecords(IsoEntry directory, out int relocated)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ObjectDisposedException.ThrowIf(_image.IsClosed, this);
@@ -18,7 +31,7 @@ public sealed partial class IsoImageReader
             throw new ArgumentException($"'{directory.Path}' is a file, not a directory.", nameof(directory));
         }
 
-        var volume = Volume(directory.IsJoliet);
+        var volume = Volume(directory.Tree);
         var (start, length) = directory.DataRanges[0];
         CheckRange(volume, start, length, $"the directory '{directory.Path}'");
         if (length > 0 && start < (IsoConstants.SystemAreaBlocks + 1L) * SectorSize)
@@ -26,6 +39,7 @@ public sealed partial class IsoImageReader
             throw IsoReadErrors.Damaged(_imagePath, $"the directory '{directory.Path}' points to block {directory.Extent:N0}, inside the system area and volume descriptors");
         }
 
+        relocated = 0;
         var entries = new List<IsoEntry>();
         var multiExtent = new MultiExtentFile();
         var buffer = ArrayPool<byte>.Shared.Rent(SectorSize);
@@ -35,7 +49,7 @@ public sealed partial class IsoImageReader
             {
                 var sector = buffer.AsSpan(0, (int)Math.Min(SectorSize, length - sectorStart));
                 ReadExactly(sector, start + sectorStart);
-                ReadSector(sector, sectorStart, directory, volume, entries, multiExtent);
+                relocated += ReadSector(sector, sectorStart, directory, volume, entries, multiExtent);
             }
 
             if (multiExtent.IsStarted)
@@ -55,9 +69,15 @@ public sealed partial class IsoImageReader
     /// Every entry below the root of a hierarchy, depth-first: each directory comes before its contents, in
     /// recorded order. Runs without recursion, and fails on a directory that leads back to one already read.
     /// </summary>
-    public IEnumerable<IsoEntry> Walk(bool joliet)
+    public IEnumerable<IsoEntry> Walk(bool joliet) => Walk(joliet ? IsoTree.Joliet : IsoTree.Primary);
+
+    /// <summary>
+    /// Every entry below the root of <paramref name="tree"/>, depth-first: each directory comes before its
+    /// contents, in recorded order. Runs without recursion, and fails on a directory that leads back to one already read.
+    /// </summary>
+    public IEnumerable<IsoEntry> Walk(IsoTree tree)
     {
-        var root = GetRoot(joliet);
+        var root = GetRoot(tree);
         var seen = new HashSet<uint> { root.Extent };
         var pending = new Stack<IsoEntry>();
         PushReversed(pending, ListDirectory(root));
@@ -81,11 +101,17 @@ public sealed partial class IsoImageReader
     /// The entry at <paramref name="path"/> ('/'-separated, from the root), or null when there is none. Primary
     /// names are matched ignoring case, as they are recorded in upper case; Joliet names exactly.
     /// </summary>
-    public IsoEntry? Find(string path, bool joliet)
+    public IsoEntry? Find(string path, bool joliet) => Find(path, joliet ? IsoTree.Joliet : IsoTree.Primary);
+
+    /// <summary>
+    /// The entry at <paramref name="path"/> ('/'-separated, from the root) in <paramref name="tree"/>, or null
+    /// when there is none. Primary names are matched ignoring case; Joliet and Rock Ridge names exactly.
+    /// </summary>
+    public IsoEntry? Find(string path, IsoTree tree)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var comparison = joliet ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        var current = GetRoot(joliet);
+        var comparison = tree == IsoTree.Primary ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var current = GetRoot(tree);
         foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             if (!current.IsDirectory)
@@ -122,9 +148,11 @@ public sealed partial class IsoImageReader
         }
     }
 
-    /// <summary>Reads the records of one sector of a directory.</summary>
-    private void ReadSector(ReadOnlySpan<byte> sector, long sectorStart, IsoEntry directory, IsoVolumeInfo volume, List<IsoEntry> entries, MultiExtentFile multiExtent)
+    /// <summary>Reads the records of one sector of a directory; returns how many Rock Ridge records were left out for their RE entry.</summary>
+    private int ReadSector(ReadOnlySpan<byte> sector, long sectorStart, IsoEntry directory, IsoVolumeInfo volume, List<IsoEntry> entries, MultiExtentFile multiExtent)
     {
+        var relocated = 0;
+        var rockRidge = directory.Tree == IsoTree.RockRidge;
         var offset = 0;
         while (offset < sector.Length && sector[offset] != 0)
         {
@@ -151,9 +179,23 @@ public sealed partial class IsoImageReader
 
             var fields = DirectoryRecord.Read(record);
             var isDirectory = (fields.FileFlags & DirectoryRecord.Flags.Directory) != 0;
+            var isHidden = (fields.FileFlags & DirectoryRecord.Flags.Hidden) != 0;
             var dataStart = ((long)fields.Extent + record[DirectoryRecord.FieldLocations.ExtendedAttributeLength]) * volume.LogicalBlockSize;
-            var name = IsoText.DecodeName(identifier, volume.IsJoliet);
+            var rr = rockRidge ? ReadRockRidge(record, where) : null;
+            if (rr is { IsRelocated: true })
+            {
+                relocated++;
+                continue;
+            }
+
+            var name = rr?.Name ?? IsoText.DecodeName(identifier, volume.IsJoliet);
             var path = directory.Path == "/" ? "/" + name : directory.Path + "/" + name;
+            if (rr?.ChildLink is { } relocatedBlock)
+            {
+                entries.Add(RelocatedDirectory(name, path, identifier, relocatedBlock, rr, isHidden));
+                continue;
+            }
+
             CheckRange(volume, dataStart, fields.DataLength, $"'{path}'");
 
             if (multiExtent.IsStarted && !multiExtent.Continues(identifier))
@@ -163,7 +205,7 @@ public sealed partial class IsoImageReader
 
             if (!isDirectory && (multiExtent.IsStarted || (fields.FileFlags & DirectoryRecord.Flags.MultiExtent) != 0))
             {
-                multiExtent.Add(name, path, identifier, fields, dataStart, volume.IsJoliet);
+                multiExtent.Add(name, path, identifier, fields, dataStart, directory.Tree, rr);
                 if ((fields.FileFlags & DirectoryRecord.Flags.MultiExtent) == 0)
                 {
                     entries.Add(multiExtent.Finish());
@@ -177,12 +219,19 @@ public sealed partial class IsoImageReader
                 path,
                 identifier.ToArray(),
                 isDirectory,
-                isHidden: (fields.FileFlags & DirectoryRecord.Flags.Hidden) != 0,
-                volume.IsJoliet,
+                isHidden,
+                directory.Tree,
                 fields.Extent,
                 fields.DataLength,
                 fields.Recorded,
-                [(dataStart, fields.DataLength)]));
+                [(dataStart, fields.DataLength)])
+            {
+                Posix = rr?.Posix,
+                Times = rr?.Times,
+                LinkTarget = isDirectory ? null : rr?.LinkTarget,
+            });
         }
+
+        return relocated;
     }
 }

@@ -1,11 +1,13 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using DiscMastering.Imapi.Iso9660.Reading.ElTorito;
 using Microsoft.Win32.SafeHandles;
 
 namespace DiscMastering.Imapi.Iso9660.Reading;
 
 /// <summary>
-/// Reads an ISO 9660 image, with its Joliet hierarchy when it has one. Every read is positional on one file
+/// Reads an ISO 9660 image, with its Joliet hierarchy and its Rock Ridge entries when it has them, its El
+/// Torito boot catalog and the partition table of a hybrid image. Every read is positional on one file
 /// handle: nothing is loaded beyond the descriptors until asked for, and reads may run on several threads.
 /// Damage (an extent beyond the volume, a record that crosses its block, a directory loop) fails with
 /// <see cref="DiscMasteringError.InvalidImage"/> rather than with garbage.
@@ -30,12 +32,21 @@ public sealed partial class IsoImageReader : IDisposable
         _image = image;
         _imagePath = imagePath;
         _fileLength = fileLength;
-        (Primary, Joliet) = ReadVolumeDescriptors();
+        (Primary, Joliet, BootRecord) = ReadVolumeDescriptors();
         if (Primary.VolumeBytes > _fileLength)
         {
             throw IsoReadErrors.Truncated(_imagePath, Primary.VolumeBytes, _fileLength);
         }
+
+        _systemUse = new RockRidge.SystemUseReader(ReadExactly, _imagePath, Primary.VolumeBytes, Primary.LogicalBlockSize);
+        HasRockRidge = DetectRockRidge();
     }
+
+    /// <summary>
+    /// The El Torito boot record (ECMA-119 8.2, El Torito 1.0 2.0), or null when the image has none: it says
+    /// where the boot catalog lies; <see cref="ReadBootCatalog"/> reads it.
+    /// </summary>
+    public BootRecordInfo? BootRecord { get; }
 
     /// <summary>The primary volume descriptor.</summary>
     public IsoVolumeInfo Primary { get; }
@@ -87,6 +98,25 @@ public sealed partial class IsoImageReader : IDisposable
     /// <summary>The root directory of the Joliet hierarchy (when <paramref name="joliet"/>) or of the primary one.</summary>
     /// <exception cref="InvalidOperationException">Joliet is asked for and the image has no Joliet volume.</exception>
     public IsoEntry GetRoot(bool joliet) => Volume(joliet).Root;
+
+    /// <summary>The root directory of a hierarchy; for Rock Ridge it carries the root's POSIX attributes and times.</summary>
+    /// <exception cref="InvalidOperationException">The image has no such hierarchy.</exception>
+    public IsoEntry GetRoot(IsoTree tree) => tree switch
+    {
+        IsoTree.RockRidge => RockRidgeRoot(),
+        _ => Volume(tree == IsoTree.Joliet).Root,
+    };
+
+    /// <summary>True when <paramref name="tree"/> is one this image holds.</summary>
+    public bool Has(IsoTree tree) => tree switch
+    {
+        IsoTree.Joliet => Joliet is not null,
+        IsoTree.RockRidge => HasRockRidge,
+        _ => true,
+    };
+
+    /// <summary>The tree a person would want to see: Joliet's when present, else Rock Ridge's when present, else the primary tree.</summary>
+    public IsoTree DefaultTree => Joliet is not null ? IsoTree.Joliet : HasRockRidge ? IsoTree.RockRidge : IsoTree.Primary;
 
     /// <summary>
     /// Reads one path table of a hierarchy, in the byte order asked for: its records say where each directory
@@ -157,8 +187,13 @@ public sealed partial class IsoImageReader : IDisposable
     private IsoVolumeInfo Volume(bool joliet) =>
         !joliet ? Primary : Joliet ?? throw new InvalidOperationException($"'{_imagePath}' has no Joliet volume; read its primary hierarchy instead.");
 
-    /// <summary>Reads the descriptor set from block 16 to its terminator, keeping the first primary and the first Joliet descriptor.</summary>
-    private (IsoVolumeInfo Primary, IsoVolumeInfo? Joliet) ReadVolumeDescriptors()
+    private IsoVolumeInfo Volume(IsoTree tree) => Volume(tree == IsoTree.Joliet);
+
+    /// <summary>
+    /// Reads the descriptor set from block 16 to its terminator, keeping the first primary, the first Joliet
+    /// and the first El Torito boot record descriptor.
+    /// </summary>
+    private (IsoVolumeInfo Primary, IsoVolumeInfo? Joliet, BootRecordInfo? BootRecord) ReadVolumeDescriptors()
     {
         var first = (long)IsoConstants.SystemAreaBlocks * SectorSize;
         if (_fileLength < first + SectorSize)
@@ -168,6 +203,7 @@ public sealed partial class IsoImageReader : IDisposable
 
         IsoVolumeInfo? primary = null;
         IsoVolumeInfo? joliet = null;
+        BootRecordInfo? bootRecord = null;
         Span<byte> block = stackalloc byte[SectorSize];
         for (var i = 0; i < MaxDescriptors; i++)
         {
@@ -203,9 +239,13 @@ public sealed partial class IsoImageReader : IDisposable
             {
                 joliet = ReadVolume(block, blockNumber, isJoliet: true);
             }
+            else if (bootRecord is null)
+            {
+                bootRecord = BootRecordInfo.TryRead(block, blockNumber);
+            }
         }
 
-        return (primary ?? throw IsoReadErrors.NoPrimary(_imagePath), joliet);
+        return (primary ?? throw IsoReadErrors.NoPrimary(_imagePath), joliet, bootRecord);
     }
 
     private static bool HasJolietEscape(ReadOnlySpan<byte> block)
@@ -239,7 +279,7 @@ public sealed partial class IsoImageReader : IDisposable
             DirectoryRecord.SelfIdentifier.ToArray(),
             isDirectory: true,
             isHidden: false,
-            isJoliet,
+            isJoliet ? IsoTree.Joliet : IsoTree.Primary,
             root.Extent,
             root.DataLength,
             root.Recorded,

@@ -26,4 +26,16 @@ internal static class IsoReadErrors
 
     public static DiscMasteringException Damaged(string imagePath, string detail) =>
         new(DiscMasteringError.InvalidImage, $"'{imagePath}' is damaged: {detail}; it cannot be read as an ISO 9660 image.");
+
+    public static DiscMasteringException RockRidgeDamaged(string imagePath, string detail) =>
+        new(DiscMasteringError.DamagedRockRidge, $"'{imagePath}' has damaged Rock Ridge data: {detail}; read its Joliet or primary tree instead (inspect --joliet or --primary, extract --primary).");
+
+    public static DiscMasteringException RockRidgeLoop(string imagePath, string detail) =>
+        new(DiscMasteringError.RockRidgeContinuationLoop, $"'{imagePath}' has damaged Rock Ridge data: {detail}; read its Joliet or primary tree instead (inspect --joliet or --primary, extract --primary).");
+
+    public static DiscMasteringException BootCatalogDamaged(string imagePath, string detail) =>
+        new(DiscMasteringError.DamagedBootCatalog, $"'{imagePath}' has a damaged El Torito boot catalog: {detail}; the image may not boot. Its files can still be read.");
+
+    public static DiscMasteringException PartitionTableDamaged(string imagePath, string detail) =>
+        new(DiscMasteringError.DamagedPartitionTable, $"'{imagePath}' has a damaged partition table: {detail}; the image may not boot from a USB stick. Its files can still be read.");
 }

@@ -17,16 +17,17 @@ internal static class IsoText
     }
 
     /// <summary>ASCII reads the same either way; bytes above it that form valid UTF-8 are almost never meant as Latin-1.</summary>
-    private static string DecodeSingleByteText(ReadOnlySpan<byte> field) =>
+    public static string DecodeSingleByteText(ReadOnlySpan<byte> field) =>
         System.Text.Unicode.Utf8.IsValid(field) ? Encoding.UTF8.GetString(field) : Encoding.Latin1.GetString(field);
 
     /// <summary>
-    /// A file or directory name from its identifier: the version (";1") goes, and in the primary volume
-    /// the '.' that ends a name without an extension goes too (ECMA-119 7.5.1).
+    /// A file or directory name from its identifier, exactly as recorded (a space that ends a Joliet name is
+    /// part of it): only the version (";1") goes, and in the primary volume the '.' that ends a name without
+    /// an extension goes too (ECMA-119 7.5.1).
     /// </summary>
     public static string DecodeName(ReadOnlySpan<byte> identifier, bool isJoliet)
     {
-        var name = DecodeField(identifier, isJoliet);
+        var name = isJoliet ? Encoding.BigEndianUnicode.GetString(identifier[..(identifier.Length & ~1)]) : DecodeSingleByteText(identifier);
         name = StripVersion(name);
         return !isJoliet && name.Length > 1 && name.EndsWith('.') ? name[..^1] : name;
     }

@@ -1,3 +1,5 @@
+using DiscMastering.Imapi.Iso9660.Reading.RockRidge;
+
 namespace DiscMastering.Imapi.Iso9660.Reading;
 
 /// <summary>
@@ -11,7 +13,8 @@ internal sealed class MultiExtentFile
     private string _name = "";
     private string _path = "";
     private DirectoryRecord _first;
-    private bool _isJoliet;
+    private IsoTree _tree;
+    private RockRidgeRecord? _rockRidge;
     private long _length;
 
     public bool IsStarted => _ranges.Count > 0;
@@ -19,7 +22,7 @@ internal sealed class MultiExtentFile
     /// <summary>True when a record with <paramref name="identifier"/> continues the file being gathered.</summary>
     public bool Continues(ReadOnlySpan<byte> identifier) => identifier.SequenceEqual(_identifier);
 
-    public void Add(string name, string path, ReadOnlySpan<byte> identifier, DirectoryRecord record, long dataStart, bool isJoliet)
+    public void Add(string name, string path, ReadOnlySpan<byte> identifier, DirectoryRecord record, long dataStart, IsoTree tree, RockRidgeRecord? rockRidge)
     {
         if (!IsStarted)
         {
@@ -27,7 +30,8 @@ internal sealed class MultiExtentFile
             _name = name;
             _path = path;
             _first = record;
-            _isJoliet = isJoliet;
+            _tree = tree;
+            _rockRidge = rockRidge;
             _length = 0;
         }
 
@@ -44,11 +48,15 @@ internal sealed class MultiExtentFile
             _identifier,
             isDirectory: false,
             isHidden: (_first.FileFlags & DirectoryRecord.Flags.Hidden) != 0,
-            _isJoliet,
+            _tree,
             _first.Extent,
             _length,
             _first.Recorded,
-            _ranges.ToArray());
+            _ranges.ToArray())
+        {
+            Posix = _rockRidge?.Posix,
+            Times = _rockRidge?.Times,
+        };
         _ranges.Clear();
         return entry;
     }
