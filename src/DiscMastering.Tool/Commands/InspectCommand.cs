@@ -163,21 +163,31 @@ internal sealed class InspectCommand : CommandBase
         output.WriteLine(Invariant($"  Modified:     {Date(volume.Modified)}"));
     }
 
-    /// <summary>Whether the image has Rock Ridge, with the extensions its ER entries name; damage there is shown, not thrown, unless its tree is read.</summary>
+    /// <summary>Whether the image has Rock Ridge, with the extensions its ER entries name.</summary>
     private static string RockRidgeText(IsoImageReader reader)
+    {
+        var (extensions, damage) = RockRidgeExtensions(reader);
+        return !reader.HasRockRidge ? "no"
+            : damage is not null ? $"yes, damaged: {damage}"
+            : extensions.Count == 0 ? "yes"
+            : $"yes ({string.Join(", ", extensions)})";
+    }
+
+    /// <summary>The root's ER identifiers; damage there is shown, not thrown, as the tree shown may be another one.</summary>
+    private static (IReadOnlyList<string> Extensions, string? Damage) RockRidgeExtensions(IsoImageReader reader)
     {
         if (!reader.HasRockRidge)
         {
-            return "no";
+            return ([], null);
         }
 
         try
         {
-            return reader.RockRidgeExtensions.Count == 0 ? "yes" : $"yes ({string.Join(", ", reader.RockRidgeExtensions)})";
+            return (reader.RockRidgeExtensions, null);
         }
-        catch (DiscMasteringException e)
+        catch (DiscMasteringException e) when (e.Error is DiscMasteringError.DamagedRockRidge or DiscMasteringError.RockRidgeContinuationLoop)
         {
-            return $"yes, damaged: {e.Message}";
+            return ([], e.Message);
         }
     }
 
@@ -189,16 +199,15 @@ internal sealed class InspectCommand : CommandBase
             json.WriteString("image", reader.ImagePath);
             json.WriteBoolean("joliet", reader.Joliet is not null);
             json.WriteBoolean("rockRidge", reader.HasRockRidge);
+            var (extensions, damage) = RockRidgeExtensions(reader);
             json.WriteStartArray("rockRidgeExtensions");
-            if (reader.HasRockRidge && tree == IsoTree.RockRidge)
+            foreach (var extension in extensions)
             {
-                foreach (var extension in reader.RockRidgeExtensions)
-                {
-                    json.WriteStringValue(extension);
-                }
+                json.WriteStringValue(extension);
             }
 
             json.WriteEndArray();
+            json.WriteString("rockRidgeDamaged", damage);
             json.WriteString("tree", TreeJson(tree));
             json.WriteStartArray("volumes");
             WriteJsonVolume(json, reader.Primary);

@@ -150,11 +150,12 @@ public sealed class InspectRockRidgeAndBootTests : IDisposable
         ReferenceImages.Patch(Image, block * 2048L + offset, [.. entry, .. "ST\x04\x01"u8]);
 
         var run = Discmaster.Run(["inspect", Image], environment: null, timeout: TimeSpan.FromSeconds(30));
-        var primary = Discmaster.Run("inspect", Image, "--primary");
+        var primary = Discmaster.Run("inspect", Image, "--primary", "--json");
 
         run.AssertFailedWith("DM2041");
         Assert.Contains("loop", run.Error);
         primary.AssertSucceeded();
+        Assert.Contains("loop", JsonDocument.Parse(primary.Output).RootElement.GetProperty("rockRidgeDamaged").GetString());
     }
 
     [Fact]

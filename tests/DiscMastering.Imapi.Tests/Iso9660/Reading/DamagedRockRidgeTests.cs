@@ -16,11 +16,14 @@ public sealed class DamagedRockRidgeTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public void ContinuationAreaPointingToItselfIsDM2041()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ContinuationAreaPointingToItselfIsDM2041(bool rootRecord)
     {
+        // genisoimage puts the root's ER entry in the first continuation area, the 200-byte name in the last.
         var image = RockRidgeImage();
-        var (_, block, offset, length) = FirstContinuation(image);
+        var (_, block, offset, length) = rootRecord ? FirstContinuation(image) : Continuation(image, ReferenceImages.FindAll(image, "CE\x1c\x01"u8).Last());
 
         // The area's first entry becomes a CE pointing back to the area (SUSP 1.12 5.1), then ST ends the area (5.4).
         ReferenceImages.Patch(image, block * 2048L + offset, [.. ContinuationEntry(block, offset, length), .. "ST\x04\x01"u8]);
@@ -28,6 +31,7 @@ public sealed class DamagedRockRidgeTests : IDisposable
         var error = ReadRockRidgeTree(image);
         Assert.Equal(DiscMasteringError.RockRidgeContinuationLoop, error.Error);
         Assert.Contains("loop", error.Message);
+        Assert.Contains(rootRecord ? "the root's \".\" record" : "of the directory '/'", error.Message);
     }
 
     [Fact]
@@ -101,9 +105,11 @@ public sealed class DamagedRockRidgeTests : IDisposable
     }
 
     /// <summary>The first CE entry of the image (SUSP 1.12 5.1): where it is, and the area it points to.</summary>
-    private static (long At, uint Block, uint Offset, uint Length) FirstContinuation(string image)
+    private static (long At, uint Block, uint Offset, uint Length) FirstContinuation(string image) =>
+        Continuation(image, ReferenceImages.FindAll(image, "CE\x1c\x01"u8).First());
+
+    private static (long At, uint Block, uint Offset, uint Length) Continuation(string image, long at)
     {
-        var at = ReferenceImages.FindAll(image, "CE\x1c\x01"u8).First();
         var entry = ReferenceImages.Read(image, at, 28);
         return (at, BinaryPrimitives.ReadUInt32LittleEndian(entry.AsSpan(4)), BinaryPrimitives.ReadUInt32LittleEndian(entry.AsSpan(12)), BinaryPrimitives.ReadUInt32LittleEndian(entry.AsSpan(20)));
     }
