@@ -13,7 +13,7 @@ internal static class BootCatalogReader
     /// <summary>256 entries: more than any writer puts in a catalog (xorriso allows 32 boot images).</summary>
     public const int MaxCatalogBlocks = 4;
 
-    private const int EntrySize = 32;
+    private const int EntrySize = BootCatalogEntry.Size;
 
     public static BootCatalogInfo Read(ImageRead read, string imagePath, IsoVolumeInfo volume, uint catalogBlock)
     {
@@ -28,9 +28,9 @@ internal static class BootCatalogReader
         var count = bytes.Length / EntrySize;
         ReadOnlySpan<byte> Entry(int index) => bytes.AsSpan(index * EntrySize, EntrySize);
 
-        // El Torito 1.0 figure 2: header ID 1, platform, ID string at 4 (24 bytes), checksum at 28, key bytes 55 AA at 30.
         var validation = Entry(0);
-        if (validation[0] != 1 || validation[30] != 0x55 || validation[31] != 0xAA)
+        if (validation[BootCatalogEntry.Validation.HeaderId] != BootCatalogEntry.Validation.HeaderIdValue
+            || validation[BootCatalogEntry.Validation.KeyBytes] != 0x55 || validation[BootCatalogEntry.Validation.KeyBytes + 1] != 0xAA)
         {
             throw IsoReadErrors.BootCatalogDamaged(imagePath, $"block {catalogBlock:N0} does not start with a validation entry (header 01, key bytes 55 AA)");
         }
@@ -47,27 +47,27 @@ internal static class BootCatalogReader
             throw IsoReadErrors.BootCatalogDamaged(imagePath, $"the validation entry's checksum does not match (its words sum to 0x{sum:X4}, not 0)");
         }
 
-        var platform = validation[1];
+        var platform = validation[BootCatalogEntry.Validation.Platform];
         var entries = new List<BootCatalogEntryInfo> { ReadBootEntry(read, imagePath, volume, Entry(1), section: 0, platform, "the initial/default entry") };
         var index = 2;
         var section = 0;
         while (index < count)
         {
-            // El Torito 1.0 figure 4: header indicator 0x90 (more headers follow) or 0x91 (final), platform, entry count.
             var header = Entry(index);
-            if (header[0] is not (0x90 or 0x91))
+            var indicator = header[BootCatalogEntry.SectionHeader.Indicator];
+            if (indicator is not (BootCatalogEntry.SectionHeader.MoreFollow or BootCatalogEntry.SectionHeader.Final))
             {
-                if (header[0] == 0)
+                if (indicator == 0)
                 {
                     break;
                 }
 
-                throw IsoReadErrors.BootCatalogDamaged(imagePath, $"entry {index} holds 0x{header[0]:X2} where a section header (0x90 or 0x91) or the end (0) goes");
+                throw IsoReadErrors.BootCatalogDamaged(imagePath, $"entry {index} holds 0x{indicator:X2} where a section header (0x90 or 0x91) or the end (0) goes");
             }
 
             section++;
-            var sectionPlatform = header[1];
-            var sectionEntries = BinaryPrimitives.ReadUInt16LittleEndian(header[2..]);
+            var sectionPlatform = header[BootCatalogEntry.SectionHeader.Platform];
+            var sectionEntries = BinaryPrimitives.ReadUInt16LittleEndian(header[BootCatalogEntry.SectionHeader.EntryCount..]);
             index++;
             for (var n = 0; n < sectionEntries; n++)
             {
@@ -81,46 +81,47 @@ internal static class BootCatalogReader
                 index++;
 
                 // El Torito 1.0 figures 5 and 6: bit 5 of the media type, then of each extension's flags, says another extension follows.
-                var more = (entry[1] & 0x20) != 0;
+                var more = (entry[BootCatalogEntry.Boot.MediaType] & BootCatalogEntry.Boot.ExtensionFollows) != 0;
                 while (more)
                 {
-                    if (index >= count || Entry(index)[0] != 0x44)
+                    if (index >= count || Entry(index)[BootCatalogEntry.Extension.Indicator] != BootCatalogEntry.Extension.IndicatorValue)
                     {
                         throw IsoReadErrors.BootCatalogDamaged(imagePath, $"entry {index} should be a section entry extension (0x44)");
                     }
 
-                    more = (Entry(index)[1] & 0x20) != 0;
+                    more = (Entry(index)[BootCatalogEntry.Extension.Flags] & BootCatalogEntry.Boot.ExtensionFollows) != 0;
                     index++;
                 }
             }
 
-            if (header[0] == 0x91)
+            if (indicator == BootCatalogEntry.SectionHeader.Final)
             {
                 break;
             }
         }
 
-        var idString = Encoding.ASCII.GetString(validation.Slice(4, 24)).TrimEnd('\0', ' ');
+        var idString = Encoding.ASCII.GetString(validation.Slice(BootCatalogEntry.Validation.IdString, BootCatalogEntry.Validation.IdStringLength)).TrimEnd('\0', ' ');
         return new BootCatalogInfo(catalogBlock, platform, Printable(idString), entries);
     }
 
     /// <summary>El Torito 1.0 figures 3 and 5: indicator, media type, load segment, system type, sector count, load block.</summary>
     private static BootCatalogEntryInfo ReadBootEntry(ImageRead read, string imagePath, IsoVolumeInfo volume, ReadOnlySpan<byte> entry, int section, byte platform, string where)
     {
-        if (entry[0] is not (0x88 or 0x00))
+        var indicator = entry[BootCatalogEntry.Boot.Indicator];
+        if (indicator is not (BootCatalogEntry.Boot.Bootable or BootCatalogEntry.Boot.NotBootable))
         {
-            throw IsoReadErrors.BootCatalogDamaged(imagePath, $"{where} has boot indicator 0x{entry[0]:X2}, neither 0x88 (bootable) nor 0 (not bootable)");
+            throw IsoReadErrors.BootCatalogDamaged(imagePath, $"{where} has boot indicator 0x{indicator:X2}, neither 0x88 (bootable) nor 0 (not bootable)");
         }
 
-        var imageBlock = BinaryPrimitives.ReadUInt32LittleEndian(entry[8..]);
+        var imageBlock = BinaryPrimitives.ReadUInt32LittleEndian(entry[BootCatalogEntry.Boot.LoadBlock..]);
         return new BootCatalogEntryInfo(
             section,
             platform,
-            Bootable: entry[0] == 0x88,
-            Emulation: (BootEmulation)(entry[1] & 0x0F),
-            LoadSegment: BinaryPrimitives.ReadUInt16LittleEndian(entry[2..]),
-            SystemType: entry[4],
-            SectorCount: BinaryPrimitives.ReadUInt16LittleEndian(entry[6..]),
+            Bootable: indicator == BootCatalogEntry.Boot.Bootable,
+            Emulation: (BootEmulation)(entry[BootCatalogEntry.Boot.MediaType] & BootCatalogEntry.Boot.EmulationMask),
+            LoadSegment: BinaryPrimitives.ReadUInt16LittleEndian(entry[BootCatalogEntry.Boot.LoadSegment..]),
+            SystemType: entry[BootCatalogEntry.Boot.SystemType],
+            SectorCount: BinaryPrimitives.ReadUInt16LittleEndian(entry[BootCatalogEntry.Boot.SectorCount..]),
             imageBlock,
             HasBootInfoTable(read, volume, imageBlock));
     }
@@ -137,10 +138,12 @@ internal static class BootCatalogReader
             return null;
         }
 
-        Span<byte> head = stackalloc byte[16];
+        // The table's first fields, bi_pvd and bi_file, as genisoimage's manual lays them out.
+        const int PrimaryDescriptorBlock = 8, FileBlock = PrimaryDescriptorBlock + 4;
+        Span<byte> head = stackalloc byte[FileBlock + 4];
         read(head, offset);
-        return BinaryPrimitives.ReadUInt32LittleEndian(head[8..]) == IsoConstants.SystemAreaBlocks
-            && BinaryPrimitives.ReadUInt32LittleEndian(head[12..]) == imageBlock;
+        return BinaryPrimitives.ReadUInt32LittleEndian(head[PrimaryDescriptorBlock..]) == IsoConstants.SystemAreaBlocks
+            && BinaryPrimitives.ReadUInt32LittleEndian(head[FileBlock..]) == imageBlock;
     }
 
     private static string Printable(string text) => string.Concat(text.Select(c => c is >= ' ' and < (char)0x7F ? c : '?'));

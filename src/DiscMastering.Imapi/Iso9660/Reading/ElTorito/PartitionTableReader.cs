@@ -16,15 +16,7 @@ internal static class PartitionTableReader
     /// <summary>Far beyond the 16 KiB the UEFI minimum asks for, and small enough to read through.</summary>
     public const int MaxEntryArrayBytes = 1 << 20;
 
-    private const int SectorSize = 512;
-
-    /// <summary>UEFI 2.10 5.2.1 table 5.2: four entries of 16 bytes at byte 446, then the signature 55 AA at 510.</summary>
-    private const int MbrPartitionTable = 446;
-
-    private const int MbrEntrySize = 16;
-
-    /// <summary>UEFI 2.10 5.2.3: the protective MBR's partition type.</summary>
-    private const byte ProtectiveType = 0xEE;
+    private const int SectorSize = PartitionLayout.SectorSize;
 
     /// <summary>UEFI 2.10 5.3.2 table 5.21: "EFI PART".</summary>
     private static ReadOnlySpan<byte> GptSignature => "EFI PART"u8;
@@ -40,25 +32,24 @@ internal static class PartitionTableReader
         read(sectors, 0);
         var mbrSector = sectors[..SectorSize];
         List<MbrPartitionInfo>? mbr = null;
-        if (mbrSector[510] == 0x55 && mbrSector[511] == 0xAA)
+        if (mbrSector[PartitionLayout.Mbr.Signature] == 0x55 && mbrSector[PartitionLayout.Mbr.Signature + 1] == 0xAA)
         {
             mbr = [];
             for (var i = 0; i < 4; i++)
             {
-                // Table 5.3: status at 0, type at 4, starting LBA at 8, size in sectors at 12.
-                var entry = mbrSector.Slice(MbrPartitionTable + i * MbrEntrySize, MbrEntrySize);
-                var type = entry[4];
-                var start = BinaryPrimitives.ReadUInt32LittleEndian(entry[8..]);
-                var size = BinaryPrimitives.ReadUInt32LittleEndian(entry[12..]);
+                var entry = mbrSector.Slice(PartitionLayout.Mbr.PartitionRecords + i * PartitionLayout.Mbr.PartitionRecordSize, PartitionLayout.Mbr.PartitionRecordSize);
+                var type = entry[PartitionLayout.Mbr.Type];
+                var start = BinaryPrimitives.ReadUInt32LittleEndian(entry[PartitionLayout.Mbr.StartLba..]);
+                var size = BinaryPrimitives.ReadUInt32LittleEndian(entry[PartitionLayout.Mbr.Sectors..]);
                 if (type != 0 || start != 0 || size != 0)
                 {
-                    mbr.Add(new MbrPartitionInfo(i + 1, entry[0], type, start, size));
+                    mbr.Add(new MbrPartitionInfo(i + 1, entry[PartitionLayout.Mbr.Status], type, start, size));
                 }
             }
         }
 
         var header = sectors[SectorSize..];
-        var protective = mbr?.Any(p => p.Type == ProtectiveType) == true;
+        var protective = mbr?.Any(p => p.Type == PartitionLayout.Mbr.ProtectiveType) == true;
         if (!header.StartsWith(GptSignature))
         {
             if (protective)
@@ -75,22 +66,22 @@ internal static class PartitionTableReader
     /// <summary>UEFI 2.10 5.3.2 table 5.21: the header's fields, then the entry array it points to.</summary>
     private static GptInfo ReadGpt(ImageRead read, string imagePath, long fileLength, ReadOnlySpan<byte> header)
     {
-        var headerSize = BinaryPrimitives.ReadUInt32LittleEndian(header[12..]);
-        if (headerSize is < 92 or > SectorSize)
+        var headerSize = BinaryPrimitives.ReadUInt32LittleEndian(header[PartitionLayout.Header.HeaderSize..]);
+        if (headerSize is < PartitionLayout.Header.MinimumSize or > SectorSize)
         {
             throw IsoReadErrors.PartitionTableDamaged(imagePath, $"the GPT header claims {headerSize:N0} bytes, not 92 to 512");
         }
 
-        // The header's CRC covers HeaderSize bytes with its own field (byte 16) taken as zero.
-        var storedHeaderCrc = BinaryPrimitives.ReadUInt32LittleEndian(header[16..]);
-        var crc = GptCrc32.Append(GptCrc32.Start, header[..16]);
+        // The header's CRC covers HeaderSize bytes with its own field taken as zero.
+        var storedHeaderCrc = BinaryPrimitives.ReadUInt32LittleEndian(header[PartitionLayout.Header.HeaderCrc..]);
+        var crc = GptCrc32.Append(GptCrc32.Start, header[..PartitionLayout.Header.HeaderCrc]);
         crc = GptCrc32.Append(crc, [0, 0, 0, 0]);
-        crc = GptCrc32.Append(crc, header[20..(int)headerSize]);
+        crc = GptCrc32.Append(crc, header[(PartitionLayout.Header.HeaderCrc + 4)..(int)headerSize]);
 
-        var entriesLba = BinaryPrimitives.ReadUInt64LittleEndian(header[72..]);
-        var entryCount = BinaryPrimitives.ReadUInt32LittleEndian(header[80..]);
-        var entrySize = BinaryPrimitives.ReadUInt32LittleEndian(header[84..]);
-        if (entrySize is < 128 or > 4096 || entrySize % 8 != 0)
+        var entriesLba = BinaryPrimitives.ReadUInt64LittleEndian(header[PartitionLayout.Header.EntriesLba..]);
+        var entryCount = BinaryPrimitives.ReadUInt32LittleEndian(header[PartitionLayout.Header.EntryCount..]);
+        var entrySize = BinaryPrimitives.ReadUInt32LittleEndian(header[PartitionLayout.Header.EntrySize..]);
+        if (entrySize is < PartitionLayout.Entry.MinimumSize or > 4096 || entrySize % 8 != 0)
         {
             throw IsoReadErrors.PartitionTableDamaged(imagePath, $"the GPT header gives entries of {entrySize:N0} bytes, not a multiple of 8 from 128 to 4,096");
         }
@@ -118,8 +109,8 @@ internal static class PartitionTableReader
                 read(entry, (long)entriesLba * SectorSize + (long)i * entrySize);
                 entriesCrc = GptCrc32.Append(entriesCrc, entry);
 
-                // UEFI 2.10 5.3.3 table 5.22: type GUID, unique GUID, first and last LBA, attributes, name (72 bytes of UTF-16LE).
-                var type = new Guid(entry[..16]);
+                // GUIDs are stored with their first three fields little-endian, as Guid(ReadOnlySpan<byte>) reads them.
+                var type = new Guid(entry.Slice(PartitionLayout.Entry.TypeGuid, 16));
                 if (type == Guid.Empty)
                 {
                     continue;
@@ -131,15 +122,15 @@ internal static class PartitionTableReader
                     continue;
                 }
 
-                var name = Encoding.Unicode.GetString(entry.Slice(56, 72));
+                var name = Encoding.Unicode.GetString(entry.Slice(PartitionLayout.Entry.Name, PartitionLayout.Entry.NameLength));
                 var end = name.IndexOf('\0');
                 partitions.Add(new GptPartitionInfo(
                     i + 1,
                     type,
-                    new Guid(entry.Slice(16, 16)),
-                    BinaryPrimitives.ReadUInt64LittleEndian(entry[32..]),
-                    BinaryPrimitives.ReadUInt64LittleEndian(entry[40..]),
-                    BinaryPrimitives.ReadUInt64LittleEndian(entry[48..]),
+                    new Guid(entry.Slice(PartitionLayout.Entry.PartitionGuid, 16)),
+                    BinaryPrimitives.ReadUInt64LittleEndian(entry[PartitionLayout.Entry.FirstLba..]),
+                    BinaryPrimitives.ReadUInt64LittleEndian(entry[PartitionLayout.Entry.LastLba..]),
+                    BinaryPrimitives.ReadUInt64LittleEndian(entry[PartitionLayout.Entry.Attributes..]),
                     end < 0 ? name : name[..end]));
             }
         }
@@ -151,18 +142,18 @@ internal static class PartitionTableReader
         return new GptInfo
         {
             HeaderLba = 1,
-            Revision = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]),
+            Revision = BinaryPrimitives.ReadUInt32LittleEndian(header[PartitionLayout.Header.Revision..]),
             HeaderSize = headerSize,
             HeaderCrcValid = GptCrc32.Finish(crc) == storedHeaderCrc,
-            MyLba = BinaryPrimitives.ReadUInt64LittleEndian(header[24..]),
-            AlternateLba = BinaryPrimitives.ReadUInt64LittleEndian(header[32..]),
-            FirstUsableLba = BinaryPrimitives.ReadUInt64LittleEndian(header[40..]),
-            LastUsableLba = BinaryPrimitives.ReadUInt64LittleEndian(header[48..]),
-            DiskGuid = new Guid(header.Slice(56, 16)),
+            MyLba = BinaryPrimitives.ReadUInt64LittleEndian(header[PartitionLayout.Header.MyLba..]),
+            AlternateLba = BinaryPrimitives.ReadUInt64LittleEndian(header[PartitionLayout.Header.AlternateLba..]),
+            FirstUsableLba = BinaryPrimitives.ReadUInt64LittleEndian(header[PartitionLayout.Header.FirstUsableLba..]),
+            LastUsableLba = BinaryPrimitives.ReadUInt64LittleEndian(header[PartitionLayout.Header.LastUsableLba..]),
+            DiskGuid = new Guid(header.Slice(PartitionLayout.Header.DiskGuid, 16)),
             EntriesLba = entriesLba,
             EntryCount = entryCount,
             EntrySize = entrySize,
-            EntriesCrcValid = GptCrc32.Finish(entriesCrc) == BinaryPrimitives.ReadUInt32LittleEndian(header[88..]),
+            EntriesCrcValid = GptCrc32.Finish(entriesCrc) == BinaryPrimitives.ReadUInt32LittleEndian(header[PartitionLayout.Header.EntriesCrc..]),
             Partitions = partitions,
             UnlistedPartitions = unlisted,
         };
