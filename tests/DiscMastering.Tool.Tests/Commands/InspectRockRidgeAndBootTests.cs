@@ -4,7 +4,7 @@ using DiscMastering.Tool.Tests.TestSupport;
 
 namespace DiscMastering.Tool.Tests.Commands;
 
-/// <summary><c>inspect</c> and <c>extract</c> on images with Rock Ridge, El Torito and hybrid partition tables, made by genisoimage and xorriso.</summary>
+/// <summary><c>inspect</c>, <c>extract</c> and <c>verify</c> on images with Rock Ridge, El Torito and hybrid partition tables, made by genisoimage and xorriso.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class InspectRockRidgeAndBootTests : IDisposable
 {
@@ -173,6 +173,27 @@ public sealed class InspectRockRidgeAndBootTests : IDisposable
         Assert.Equal((UnixFileMode)0b111_101_101, File.GetUnixFileMode(Path.Combine(target, "run.sh")));
         Assert.Equal("deep down", File.ReadAllText(Path.Combine(target, ReferenceImages.DeepFolder, "deep.txt")));
         Assert.False(Directory.Exists(Path.Combine(target, "rr_moved")));
+    }
+
+    [Fact]
+    public void VerifyComparesTheRockRidgeTreeWithTheSources()
+    {
+        _tree.File("a.txt", "aaa");
+        _tree.File("docs/readme.md", "read me");
+        ReferenceImages.Genisoimage.RunChecked(["-quiet", "-R", "-o", Image, _tree.Source]);
+
+        var same = Discmaster.Run("verify", Image, _tree.Source, "--json");
+        _tree.File("docs/readme.md", "read ME");
+        var changed = Discmaster.Run("verify", Image, _tree.Source, "--json");
+
+        same.AssertSucceeded();
+        var report = JsonDocument.Parse(same.Output).RootElement;
+        Assert.True(report.GetProperty("equal").GetBoolean());
+        Assert.Equal(["rock-ridge", "primary"], report.GetProperty("trees").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(1, changed.ExitCode);
+        var difference = Assert.Single(JsonDocument.Parse(changed.Output).RootElement.GetProperty("different").EnumerateArray());
+        Assert.Equal("/docs/readme.md", difference.GetProperty("path").GetString());
+        Assert.Equal(5, difference.GetProperty("offset").GetInt64());
     }
 
     private static List<string> Lines(string output) => output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
