@@ -22,12 +22,19 @@ public sealed partial class IsoImageReader
 
     /// <summary>
     /// The extensions the root's ER entries name (SUSP 1.12 5.5), such as "RRIP_1991A" or "IEEE_P1282";
-    /// empty when the image has Rock Ridge without ER entries, as some older writers make it.
+    /// empty when the image has no Rock Ridge, or has it without ER entries as some older writers make it.
+    /// Reading them follows the root's continuation areas, so damage there fails with
+    /// <see cref="DiscMasteringError.DamagedRockRidge"/> or <see cref="DiscMasteringError.RockRidgeContinuationLoop"/>.
     /// </summary>
     public IReadOnlyList<string> RockRidgeExtensions
     {
         get
         {
+            if (!HasRockRidge)
+            {
+                return [];
+            }
+
             RockRidgeRoot();
             return _rockRidgeExtensions ?? [];
         }
