@@ -91,8 +91,10 @@ internal sealed class BootLayout
         return sectors <= ushort.MaxValue ? (ushort)sectors : (ushort)1;
     }
 
-    /// <summary>Finds a file by its disc path (as the Joliet tree shows it; a leading '/' is optional).</summary>
-    private static DiscFile FindImage(DiscTree tree, string discPath, string option)
+    /// <summary>The file or folder at a disc path (as the Joliet tree shows it; a leading '/' is optional); null if none.</summary>
+    internal static DiscFile? Find(DiscTree tree, string discPath) => FindNode(tree, discPath) is DiscFile { IsMetadata: false } file ? file : null;
+
+    private static DiscNode? FindNode(DiscTree tree, string discPath)
     {
         DiscNode? node = tree.Root;
         foreach (var segment in discPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
@@ -100,6 +102,12 @@ internal sealed class BootLayout
             node = (node as DiscDirectory)?.Find(segment);
         }
 
+        return node;
+    }
+
+    private static DiscFile FindImage(DiscTree tree, string discPath, string option)
+    {
+        var node = FindNode(tree, discPath);
         return node is DiscFile { IsMetadata: false } file
             ? file
             : throw new DiscMasteringException(

@@ -51,6 +51,18 @@ public sealed class ImageCommandBootTests : IDisposable
         Assert.Contains("/boot.catalog", ExternalTool.IsoInfo.RunChecked(["-i", _tree.Image, "-J", "-f"]).StdOut);
     }
 
+    [Fact]
+    public void Verify_WithTheSameBootOptions_FindsNoDifference_AndWithoutThemTheCatalogIsExtra()
+    {
+        Discmaster.Run(["image", _tree.Source, "-o", _tree.Image, "--progress", "none", .. BootArguments]).AssertSucceeded();
+
+        Discmaster.Run(["verify", _tree.Image, _tree.Source, .. BootArguments]).AssertSucceeded();
+        var plain = Discmaster.Run("verify", _tree.Image, _tree.Source);
+
+        Assert.NotEqual(0, plain.ExitCode);
+        Assert.Contains("/boot.catalog", plain.Output);
+    }
+
     [Theory]
     [InlineData("DM2030", "--bios-boot", "boot/missing.img")]
     [InlineData("DM2032", "--bios-boot", "boot/grub/i386-pc/eltorito.img", "--boot-load-size", "70000")]
