@@ -96,6 +96,17 @@ public sealed partial class ElToritoReaderTests(BootImageFixture fixture) : ICla
     }
 
     [Fact]
+    public void SevenZip_OpensTheHybridImageAsIso9660_AndListsBothBootImages()
+    {
+        var listing = ExternalTool.SevenZip.RunChecked(["l", fixture.ImagePath]).StdOut;
+
+        Assert.Contains("Type = Iso", listing);
+        Assert.Matches(@"\s2048\s+2048\s+\[BOOT\]/1-Boot-NoEmul\.img", listing);
+        Assert.Matches(@"\s1474560\s+1474560\s+\[BOOT\]/2-Boot-NoEmul\.img", listing);
+        Assert.Matches(@"\s2048\s+2048\s+boot\.catalog", listing);
+    }
+
+    [Fact]
     public void Isoinfo_ReportsTheElToritoBootRecord()
     {
         var report = ExternalTool.IsoInfo.RunChecked(["-d", "-i", fixture.ImagePath]).StdOut;
