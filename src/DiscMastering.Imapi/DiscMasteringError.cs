@@ -93,7 +93,7 @@ public enum DiscMasteringError
     /// <summary>A boot image (<c>--bios-boot</c>, <c>--efi-boot</c>) is not a file of the mastered tree.</summary>
     BootImageNotFound = 2030,
 
-    /// <summary>The BIOS boot image is empty or not a multiple of 512 bytes.</summary>
+    /// <summary>The BIOS boot image is empty, or shorter than the 64 bytes the boot-info table is written into.</summary>
     BiosBootImageInvalid = 2031,
 
     /// <summary>The boot load size is outside 1 to 65535 sectors.</summary>

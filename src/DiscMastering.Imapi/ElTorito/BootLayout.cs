@@ -47,11 +47,14 @@ internal sealed class BootLayout
         if (options.BiosBootPath is { } biosPath)
         {
             var file = FindImage(tree, biosPath, "--bios-boot");
-            if (file.Length == 0 || file.Length % BootCatalog.SectorSize != 0)
+            // Any length loads (the block's padding is zeros): GRUB's eltorito.img is no multiple of 512 bytes, and
+            // xorriso takes it. The boot-info table needs the 64 bytes it is written into.
+            var minimum = options.BootInfoTable ? BootInfoTable.ChecksumStart : 1;
+            if (file.Length < minimum)
             {
                 throw new DiscMasteringException(
                     DiscMasteringError.BiosBootImageInvalid,
-                    $"the BIOS boot image '{file.DiscPath}' ({file.LocalPath}) is {file.Length:N0} bytes; a no-emulation boot image is a non-empty multiple of 512 bytes. Name the boot loader's El Torito image (such as GRUB's eltorito.img or isolinux.bin).");
+                    $"the BIOS boot image '{file.DiscPath}' ({file.LocalPath}) is {file.Length:N0} bytes; a no-emulation boot image holds at least {minimum} bytes{(options.BootInfoTable ? " (the boot-info table is written into bytes 8-63)" : "")}. Name the boot loader's El Torito image (such as GRUB's eltorito.img or isolinux.bin).");
             }
 
             bios = new BootImage(BootPlatform.X86, file, fileExtents[file.Index], (ushort)options.BootLoadSize);

@@ -14,7 +14,7 @@ public sealed class BootOptions
 
     /// <summary>
     /// The disc path of a no-emulation BIOS boot image (<c>boot/grub/i386-pc/eltorito.img</c>): a file of the
-    /// mastered tree, a non-empty multiple of 512 bytes. Null for none.
+    /// mastered tree, not empty (at least 64 bytes with <see cref="BootInfoTable"/>). Null for none.
     /// </summary>
     public string? BiosBootPath { get; init; }
 

@@ -28,14 +28,14 @@ public sealed class BootErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1000)]
-    [InlineData(2049)]
-    public void BiosImageNotAMultipleOf512_IsDM2031(int length)
+    [InlineData(0, true)]
+    [InlineData(0, false)]
+    [InlineData(63, true)]
+    public void BiosImageEmptyOrTooShortForTheBootInfoTable_IsDM2031(int length, bool bootInfoTable)
     {
         File.WriteAllBytes(_tree.BiosImage, new byte[length]);
 
-        AssertFails(DiscMasteringError.BiosBootImageInvalid, new BootOptions { BiosBootPath = BootTree.BiosPath }, $"{length:N0} bytes");
+        AssertFails(DiscMasteringError.BiosBootImageInvalid, new BootOptions { BiosBootPath = BootTree.BiosPath, BootInfoTable = bootInfoTable }, $"is {length:N0} bytes");
     }
 
     [Theory]

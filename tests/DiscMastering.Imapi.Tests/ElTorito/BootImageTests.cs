@@ -95,6 +95,31 @@ public sealed class BootImageTests : IDisposable
     }
 
     [Fact]
+    public void OddLengthBiosImage_LikeGrubsEltoritoImg_GetsTheBootInfoTableXorrisoWrites()
+    {
+        var bytes = new byte[5001];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)((i * 31) + 7);
+        }
+
+        File.WriteAllBytes(_tree.BiosImage, bytes);
+        var path = Path.Combine(_tree.Output, "odd.iso");
+        var reference = Path.Combine(_tree.Output, "xorriso.iso");
+
+        ImageMaster.MasterToFile(_tree.Sources, path, BootTree.Options(new BootOptions { BiosBootPath = BootTree.BiosPath }));
+        ExternalTool.Xorriso.RunChecked(["-as", "mkisofs", "-quiet", "-o", reference, "-b", BootTree.BiosPath, "-no-emul-boot", "-boot-load-size", "4", "-boot-info-table", _tree.Source]);
+
+        var ours = File.ReadAllBytes(path);
+        var theirs = File.ReadAllBytes(reference);
+        var ourCopy = ours.AsSpan((int)(BootImageBlock(ours) * 2048), bytes.Length);
+        var theirCopy = theirs.AsSpan((int)(BootImageBlock(theirs) * 2048), bytes.Length);
+        Assert.Equal((uint)BootImageBlock(ours), BinaryPrimitives.ReadUInt32LittleEndian(ourCopy[12..]));
+        Assert.Equal(theirCopy[16..].ToArray(), ourCopy[16..].ToArray());
+        Assert.Equal(theirCopy[..12].ToArray(), ourCopy[..12].ToArray());
+    }
+
+    [Fact]
     public void EfiImageAlone_IsTheDefaultEntry_ForUefi_AndLeavesTheSystemAreaEmpty()
     {
         var options = BootTree.Options(new BootOptions { EfiBootPath = BootTree.EfiPath, CatalogName = "BOOT.CAT" });
@@ -131,6 +156,8 @@ public sealed class BootImageTests : IDisposable
     [InlineData(100L << 20, 1)]
     public void EfiSectorCount_IsTheImagesSectors_WhenTheyFitIn16Bits(long length, int expected) =>
         Assert.Equal(expected, BootLayout.EfiSectorCount(length));
+
+    private static long BootImageBlock(byte[] image) => BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan((int)(CatalogBlock(image) * 2048) + 32 + 8));
 
     private static long CatalogBlock(byte[] image) => BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan((17 * 2048) + 71));
 }
