@@ -14,15 +14,12 @@ internal sealed class BootContent
     private BootContent(DiscFile? patchedFile, BootInfoTable? infoTable, byte[] mbrCode)
     {
         PatchedFile = patchedFile;
-        InfoTable = infoTable;
         _infoTable = infoTable?.ToBytes();
         MbrCode = mbrCode;
     }
 
     /// <summary>The file whose disc copy carries the boot-info table; null when none does.</summary>
     public DiscFile? PatchedFile { get; }
-
-    public BootInfoTable? InfoTable { get; }
 
     /// <summary>Boot code for the MBR: empty, 432 (isohybrid) or 446 bytes.</summary>
     public byte[] MbrCode { get; }
