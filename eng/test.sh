@@ -19,8 +19,8 @@ command -v cc >/dev/null || missing+=(gcc libc6-dev)          # builds the nativ
 command -v wine >/dev/null || missing+=(wine wine64)         # runs the win-x64 build of the tool
 command -v sox >/dev/null || missing+=(sox)                  # makes WAV files of exact lengths for the audio tests
 command -v cd-info >/dev/null || missing+=(libcdio-utils)     # reads cue sheets and CD-TEXT back
-command -v mformat >/dev/null || missing+=(mtools)            # makes the FAT EFI boot images of the El Torito tests
-command -v sfdisk >/dev/null || missing+=(fdisk)              # reads hybrid images' MBR and GPT back
+command -v mformat >/dev/null && command -v mcopy >/dev/null || missing+=(mtools)  # makes EFI System Partition images, reads them back through the GPT
+[[ -x /usr/sbin/sfdisk ]] || missing+=(fdisk)                 # reads the hybrid images' GPT
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."

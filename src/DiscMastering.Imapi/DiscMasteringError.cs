@@ -90,6 +90,30 @@ public enum DiscMasteringError
     /// <summary>A cloud-init seed (<c>--preset cloud-init</c>) lacks <c>user-data</c> or <c>meta-data</c> as a file at the disc's root.</summary>
     CloudInitSeedIncomplete = 2020,
 
+    /// <summary>A boot image (<c>--bios-boot</c>, <c>--efi-boot</c>) is not a file of the mastered tree.</summary>
+    BootImageNotFound = 2030,
+
+    /// <summary>The BIOS boot image is empty, or shorter than the 64 bytes the boot-info table is written into.</summary>
+    BiosBootImageInvalid = 2031,
+
+    /// <summary>The boot load size is outside 1 to 65535 sectors.</summary>
+    BootLoadSizeOutOfRange = 2032,
+
+    /// <summary>The EFI boot image is not a FAT file system image.</summary>
+    EfiBootImageNotFat = 2033,
+
+    /// <summary><c>--hybrid</c> without <c>--efi-boot</c>, or <c>--hybrid-mbr</c> without <c>--hybrid</c>.</summary>
+    HybridIncomplete = 2034,
+
+    /// <summary>The hybrid MBR boot code file is missing, unreadable, or not 432, 446 or 512 bytes.</summary>
+    HybridMbrInvalid = 2035,
+
+    /// <summary>The boot catalog's name is already taken at the disc's root by a source.</summary>
+    BootCatalogCollision = 2036,
+
+    /// <summary>The boot catalog's name is no valid file name on the disc.</summary>
+    BootCatalogNameInvalid = 2037,
+
     /// <summary>An image's Rock Ridge data is damaged: an entry longer than its area, a continuation area outside its block or the volume, a relocation that points to no directory.</summary>
     DamagedRockRidge = 2040,
 

@@ -38,6 +38,21 @@ public sealed class BurnDisc : DiscToolTask
     /// <summary>Allows Joliet names of up to 103 characters instead of the standard's 64 (<c>--joliet-long</c>).</summary>
     public bool JolietLong { get; set; }
 
+    /// <summary>The disc path of the El Torito BIOS boot image, a file of the mastered tree (<c>--bios-boot</c>); empty: none.</summary>
+    public string? BiosBoot { get; set; }
+
+    /// <summary>512-byte sectors the BIOS loads from <see cref="BiosBoot"/> (<c>--boot-load-size</c>); empty leaves the tool's 4.</summary>
+    public string? BootLoadSize { get; set; }
+
+    /// <summary>The disc path of the EFI System Partition image, a FAT image of the mastered tree (<c>--efi-boot</c>); empty: none.</summary>
+    public string? EfiBoot { get; set; }
+
+    /// <summary>Writes a protective MBR and a GPT whose EFI System Partition is <see cref="EfiBoot"/> (<c>--hybrid</c>).</summary>
+    public bool Hybrid { get; set; }
+
+    /// <summary>A local file of MBR boot code, such as isohdpfx.bin (<c>--hybrid-mbr</c>); empty: none.</summary>
+    public string? HybridMbr { get; set; }
+
     /// <summary>
     /// Glob patterns of disc paths to leave off the disc (<c>--exclude</c>), one per item: <c>*</c>, <c>?</c>,
     /// <c>**</c> for any depth, <c>/</c> (or <c>\</c>) between folders, case-sensitive; a pattern naming a folder or
@@ -77,6 +92,15 @@ public sealed class BurnDisc : DiscToolTask
             arguments.Add("--joliet-long");
         }
 
+        AddOption(arguments, "--bios-boot", BiosBoot, nameof(BiosBoot));
+        AddOption(arguments, "--boot-load-size", BootLoadSize, nameof(BootLoadSize));
+        AddOption(arguments, "--efi-boot", EfiBoot, nameof(EfiBoot));
+        if (Hybrid)
+        {
+            arguments.Add("--hybrid");
+        }
+
+        AddOption(arguments, "--hybrid-mbr", HybridMbr, nameof(HybridMbr));
         foreach (string pattern in GetExcludePatterns())
         {
             arguments.Add("--exclude");

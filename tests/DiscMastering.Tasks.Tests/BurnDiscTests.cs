@@ -41,6 +41,29 @@ public sealed class BurnDiscTests : IDisposable
     }
 
     [Fact]
+    public void Boot_properties_are_the_tools_boot_options()
+    {
+        string publish = CreateFolder("publish");
+        string mbr = _temp.WriteFile("isohdpfx.bin", "mbr");
+        BurnDisc task = CreateTask(new TaskItem(publish));
+        task.BiosBoot = "boot/grub/i386-pc/eltorito.img";
+        task.BootLoadSize = "4";
+        task.EfiBoot = "boot/grub/efi.img";
+        task.Hybrid = true;
+        task.HybridMbr = mbr;
+
+        Assert.True(task.TryPrepareArguments(), _engine.Log);
+
+        Assert.Equal(
+            [
+                "image", publish, "-o", task.ImagePath!,
+                "--bios-boot", "boot/grub/i386-pc/eltorito.img", "--boot-load-size", "4", "--efi-boot", "boot/grub/efi.img",
+                "--hybrid", "--hybrid-mbr", mbr, "--progress", "json",
+            ],
+            task.ToolArguments);
+    }
+
+    [Fact]
     public void Empty_options_are_left_out()
     {
         string publish = CreateFolder("publish");

@@ -19,6 +19,10 @@ internal sealed record ExternalTool(string Name, string InstallHint)
     public static readonly ExternalTool MakeFifo = new("mkfifo", "apt-get install coreutils");
     public static readonly ExternalTool Sox = new("sox", "apt-get install sox");
     public static readonly ExternalTool CdInfo = new("cd-info", "apt-get install libcdio-utils");
+    public static readonly ExternalTool Sfdisk = new("/usr/sbin/sfdisk", "apt-get install fdisk");
+    public static readonly ExternalTool Mformat = new("mformat", "apt-get install mtools");
+    public static readonly ExternalTool Mmd = new("mmd", "apt-get install mtools");
+    public static readonly ExternalTool Mcopy = new("mcopy", "apt-get install mtools");
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(3);
 

@@ -1,3 +1,4 @@
+using DiscMastering.Imapi.ElTorito;
 using DiscMastering.Imapi.Media;
 
 namespace DiscMastering.Imapi.Iso9660;
@@ -7,18 +8,16 @@ namespace DiscMastering.Imapi.Iso9660;
 /// image's exact size is known up front. A pure function of the tree and the options.
 /// </summary>
 /// <remarks>
-/// Order: System Area (0-15), primary descriptor (16), Joliet descriptor (17), terminator (18), the four
-/// path tables (primary L, M; Joliet L, M), primary directories, Joliet directories, then file data
-/// depth-first in name order, shared by both trees.
+/// Order: System Area (0-15), primary descriptor (16), the El Torito boot record (17) when the disc boots,
+/// Joliet descriptor, terminator, the boot catalog's block when the disc boots, the four path tables (primary
+/// L, M; Joliet L, M), primary directories, Joliet directories, then file data depth-first in name order,
+/// shared by both trees; last the backup GPT of a hybrid image.
 /// </remarks>
 public sealed class DiscLayout
 {
     internal const uint PrimaryDescriptorBlock = IsoConstants.SystemAreaBlocks;
-    internal const uint JolietDescriptorBlock = PrimaryDescriptorBlock + 1;
-    internal const uint TerminatorBlock = JolietDescriptorBlock + 1;
-    internal const uint FirstPathTableBlock = TerminatorBlock + 1;
 
-    private DiscLayout(DiscTree tree, NamespaceLayout primary, NamespaceLayout joliet, uint[] fileExtents, uint firstFileBlock, long totalBlocks)
+    private DiscLayout(DiscTree tree, NamespaceLayout primary, NamespaceLayout joliet, uint[] fileExtents, uint firstFileBlock, long totalBlocks, BootLayout? boot)
     {
         Tree = tree;
         Primary = primary;
@@ -26,7 +25,23 @@ public sealed class DiscLayout
         FileExtents = fileExtents;
         FirstFileBlock = firstFileBlock;
         TotalBlocks = totalBlocks;
+        Boot = boot;
+        JolietDescriptorBlock = PrimaryDescriptorBlock + (boot is null ? 1u : 2u);
+        TerminatorBlock = JolietDescriptorBlock + 1;
+        FirstPathTableBlock = TerminatorBlock + (boot is null ? 1u : 2u);
     }
+
+    /// <summary>Joliet's supplementary volume descriptor: after the boot record when the disc boots.</summary>
+    internal uint JolietDescriptorBlock { get; }
+
+    /// <summary>The volume descriptor set terminator.</summary>
+    internal uint TerminatorBlock { get; }
+
+    /// <summary>The first path table: after the terminator, and after the boot catalog's block when the disc boots.</summary>
+    internal uint FirstPathTableBlock { get; }
+
+    /// <summary>El Torito's structures; null for a disc that does not boot.</summary>
+    internal BootLayout? Boot { get; }
 
     /// <summary>The tree laid out.</summary>
     public DiscTree Tree { get; }
@@ -57,8 +72,13 @@ public sealed class DiscLayout
         ArgumentNullException.ThrowIfNull(options);
         var primary = NamespaceLayout.Create(tree, isJoliet: false);
         var joliet = NamespaceLayout.Create(tree, isJoliet: true);
+        var boot = options.Boot is { IsBootable: true } bootOptions ? bootOptions : null;
 
-        long cursor = FirstPathTableBlock;
+        // The boot record is at block 17, where El Torito 1.0 2.0 fixes it; Joliet and the terminator follow,
+        // then the catalog's block.
+        const uint bootRecordBlock = PrimaryDescriptorBlock + 1;
+        uint catalogBlock = boot is null ? 0 : bootRecordBlock + 3;
+        long cursor = boot is null ? PrimaryDescriptorBlock + 3 : catalogBlock + 1;
         foreach (var space in new[] { primary, joliet })
         {
             var blocks = BlocksFor(space.PathTableSize);
@@ -80,6 +100,12 @@ public sealed class DiscLayout
         var fileExtents = new uint[tree.Files.Count];
         foreach (var file in tree.Files)
         {
+            if (file.IsMetadata)
+            {
+                fileExtents[file.Index] = catalogBlock;
+                continue;
+            }
+
             fileExtents[file.Index] = (uint)cursor;
             cursor += BlocksFor(file.Length);
         }
@@ -89,6 +115,20 @@ public sealed class DiscLayout
         foreach (var file in tree.Files)
         {
             fileExtents[file.Index] = Math.Min(fileExtents[file.Index], lastBlock);
+        }
+
+        BootLayout? bootLayout = null;
+        if (boot is not null)
+        {
+            bootLayout = BootLayout.Create(tree, boot, bootRecordBlock, catalogBlock, fileExtents);
+
+            // The backup GPT counts in the volume space size, as xorriso counts it: readers and recorders that
+            // copy a volume by its recorded size (isosize, read-back verification) then keep the disk's last LBA.
+            if (boot.Hybrid)
+            {
+                bootLayout.PlaceHybrid(options.VolumeLabel, (uint)Math.Min(cursor, uint.MaxValue), HybridDisk.BackupBlocks);
+                cursor += HybridDisk.BackupBlocks;
+            }
         }
 
         if (options.CapacityBlocks is { } capacity && cursor > capacity)
@@ -105,6 +145,6 @@ public sealed class DiscLayout
                 $"the image needs {DiscBlocks.Describe(cursor)}; ISO 9660 addresses at most {DiscBlocks.Describe(uint.MaxValue)}. Split the files over several discs.");
         }
 
-        return new DiscLayout(tree, primary, joliet, fileExtents, firstFileBlock, cursor);
+        return new DiscLayout(tree, primary, joliet, fileExtents, firstFileBlock, cursor, bootLayout);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DiscMastering.Imapi.ElTorito;
 using DiscMastering.Imapi.Sources;
 
 namespace DiscMastering.Imapi.Iso9660;
@@ -23,6 +24,7 @@ public static class ImageMaster
         var stopwatch = Stopwatch.StartNew();
         var target = Path.GetFullPath(imagePath);
         CheckVolumeLabel(options.VolumeLabel);
+        BootChecks.CheckOptions(options.Boot);
         CheckNotInsideSources(sources, target);
         if (Directory.Exists(target))
         {
@@ -36,10 +38,11 @@ public static class ImageMaster
         var tree = DiscTreeBuilder.Build(sources, options, cancellationToken);
         progress?.Report(new MasteringProgress(MasteringPhase.Layout, 0, 0, 0, tree.Files.Count));
         var layout = DiscLayout.Create(tree, options);
+        var boot = BootContent.Read(layout, cancellationToken);
 
         using (var image = ImageFile.Create(target))
         {
-            ImageWriter.Write(layout, options, image.Handle, progress, cancellationToken);
+            ImageWriter.Write(layout, options, image.Handle, progress, cancellationToken, boot);
             image.Commit();
         }
 
@@ -61,13 +64,15 @@ public static class ImageMaster
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
         CheckVolumeLabel(options.VolumeLabel);
+        BootChecks.CheckOptions(options.Boot);
 
         progress?.Report(new MasteringProgress(MasteringPhase.Scanning, 0, 0, 0, 0));
         var tree = DiscTreeBuilder.Build(sources, options, cancellationToken);
         progress?.Report(new MasteringProgress(MasteringPhase.Layout, 0, 0, 0, tree.Files.Count));
         var layout = DiscLayout.Create(tree, options);
         CheckMetadataFitsMemory(layout);
-        return new ImageStream(layout, options, progress, cancellationToken);
+        var boot = BootContent.Read(layout, cancellationToken);
+        return new ImageStream(layout, options, progress, cancellationToken, boot);
     }
 
     /// <summary>The stream serves the folders and names from one array; only millions of files make it this large.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using DiscMastering.Imapi.ElTorito;
 using Microsoft.Win32.SafeHandles;
 
 namespace DiscMastering.Imapi.Iso9660;
@@ -21,24 +22,36 @@ public sealed class ImageStream : Stream
 
     private readonly DiscLayout _layout;
     private readonly MasteringOptions _options;
+    private readonly BootContent? _boot;
     private readonly IProgress<MasteringProgress>? _progress;
     private readonly CancellationToken _cancellationToken;
     private readonly long _metadataLength;
+
+    /// <summary>Where the backup GPT of a hybrid image starts; the image's length when there is none.</summary>
+    private readonly long _backupGptOffset;
 
     /// <summary>Positions in <see cref="DiscTree.Files"/> of the files that have data; their extents increase.</summary>
     private readonly int[] _dataFiles;
 
     private byte[]? _metadata;
+    private byte[]? _backupGpt;
     private SafeFileHandle? _file;
     private int _fileOrdinal = -1;
     private long _position;
     private long _lastReport;
     private bool _disposed;
 
-    internal ImageStream(DiscLayout layout, MasteringOptions options, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
+    internal ImageStream(DiscLayout layout, MasteringOptions options, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken, BootContent? boot = null)
     {
+        if (layout.Boot is not null && boot is null)
+        {
+            throw new InvalidOperationException("a bootable layout is streamed with the boot content read for it.");
+        }
+
         _layout = layout;
         _options = options;
+        _boot = boot;
+        _backupGptOffset = layout.Boot?.Hybrid is { } hybrid ? (long)hybrid.BackupBlock * IsoConstants.BlockSize : layout.ImageBytes;
         _progress = progress;
         _cancellationToken = cancellationToken;
         _metadataLength = MetadataWriter.Length(layout);
@@ -46,7 +59,7 @@ public sealed class ImageStream : Stream
         var dataFiles = new List<int>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
-            if (files[i].Length > 0)
+            if (files[i].Length > 0 && !files[i].IsMetadata)
             {
                 dataFiles.Add(i);
             }
@@ -127,7 +140,9 @@ public sealed class ImageStream : Stream
         var target = buffer[..count];
         while (!target.IsEmpty)
         {
-            var done = _position < _metadataLength ? ReadMetadata(target) : ReadFileRegion(target);
+            var done = _position < _metadataLength ? ReadMetadata(target)
+                : _position >= _backupGptOffset ? ReadBackupGpt(target)
+                : ReadFileRegion(target);
             _position += done;
             target = target[done..];
         }
@@ -200,6 +215,22 @@ public sealed class ImageStream : Stream
         return count;
     }
 
+    /// <summary>Serves the backup GPT at the image's end, rendered when first read (a few blocks).</summary>
+    private int ReadBackupGpt(Span<byte> target)
+    {
+        if (_backupGpt is null)
+        {
+            var tail = new byte[_layout.ImageBytes - _backupGptOffset];
+            _layout.Boot!.Hybrid!.WriteBackup(tail);
+            _backupGpt = tail;
+        }
+
+        var offset = (int)(_position - _backupGptOffset);
+        var count = Math.Min(target.Length, _backupGpt.Length - offset);
+        _backupGpt.AsSpan(offset, count).CopyTo(target);
+        return count;
+    }
+
     /// <summary>Renders blocks 0 to the first file's block once; MasterToStream checked the region fits an array.</summary>
     private byte[] RenderMetadata()
     {
@@ -208,7 +239,7 @@ public sealed class ImageStream : Stream
         try
         {
             var output = new MemoryMetadataOutput(region, length);
-            MetadataWriter.Write(_layout, _options, output);
+            MetadataWriter.Write(_layout, _options, output, _boot);
             Debug.Assert(output.Written == length, "metadata must end where the layout put the first file");
             return region;
         }
@@ -258,6 +289,7 @@ public sealed class ImageStream : Stream
             done += read;
         }
 
+        _boot?.Patch(file, offset, target[..done]);
         if (offset + done == file.Length)
         {
             Span<byte> probe = stackalloc byte[1];

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using DiscMastering.Imapi.ElTorito;
 using Microsoft.Win32.SafeHandles;
 
 namespace DiscMastering.Imapi.Iso9660;
@@ -25,6 +26,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
 
     private readonly DiscLayout _layout;
     private readonly MasteringOptions _options;
+    private readonly BootContent? _boot;
     private readonly SafeFileHandle _output;
     private readonly IProgress<MasteringProgress>? _progress;
     private readonly CancellationToken _cancellationToken;
@@ -35,10 +37,11 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
     private long _lastReport;
     private bool _kernelCopyUnavailable = !OperatingSystem.IsLinux();
 
-    private ImageWriter(DiscLayout layout, MasteringOptions options, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
+    private ImageWriter(DiscLayout layout, MasteringOptions options, BootContent? boot, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
     {
         _layout = layout;
         _options = options;
+        _boot = boot;
         _output = output;
         _progress = progress;
         _cancellationToken = cancellationToken;
@@ -46,10 +49,10 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
 
     private long Position => _bufferPosition + _used;
 
-    /// <summary>Writes the whole image to <paramref name="output"/> from offset 0.</summary>
-    public static void Write(DiscLayout layout, MasteringOptions options, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Writes the whole image to <paramref name="output"/> from offset 0; a bootable layout needs its <paramref name="boot"/> content.</summary>
+    public static void Write(DiscLayout layout, MasteringOptions options, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken, BootContent? boot = null)
     {
-        using var writer = new ImageWriter(layout, options, output, progress, cancellationToken);
+        using var writer = new ImageWriter(layout, options, boot, output, progress, cancellationToken);
         writer.WriteImage();
     }
 
@@ -57,14 +60,23 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
 
     private void WriteImage()
     {
-        MetadataWriter.Write(_layout, _options, this);
+        MetadataWriter.Write(_layout, _options, this, _boot);
         Debug.Assert(Position == MetadataWriter.Length(_layout), "metadata must end where the layout put the first file");
         foreach (var file in _layout.Tree.Files)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            WriteFile(file);
+            if (!file.IsMetadata)
+            {
+                WriteFile(file);
+            }
+
             _filesDone++;
             Report(force: false);
+        }
+
+        if (_layout.Boot?.Hybrid is { } hybrid)
+        {
+            hybrid.WriteBackup(Blocks((int)HybridDisk.BackupBlocks));
         }
 
         Flush();
@@ -74,6 +86,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
 
     private void WriteFile(DiscFile file)
     {
+        var start = Position;
         using (var input = Sources.SourceFile.OpenRead(file.LocalPath))
         {
             var unchanged = file.Length <= BufferedFileLimit ? ReadIntoBuffer(input, file.Length) : CopyFromFile(input, file.Length);
@@ -83,8 +96,29 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
             }
         }
 
+        if (ReferenceEquals(file, _boot?.PatchedFile))
+        {
+            PatchBootInfoTable(file, start);
+        }
+
         var padding = (int)(DiscLayout.BlocksFor(file.Length) * IsoConstants.BlockSize - file.Length);
         Zeros(padding);
+    }
+
+    /// <summary>Puts the boot-info table over the image's copy of the boot file: in the buffer if it is still there, else in the output.</summary>
+    private void PatchBootInfoTable(DiscFile file, long start)
+    {
+        var tableStart = start + BootInfoTable.Offset;
+        if (tableStart >= _bufferPosition)
+        {
+            _boot!.Patch(file, BootInfoTable.Offset, _buffer.AsSpan((int)(tableStart - _bufferPosition), BootInfoTable.Length));
+            return;
+        }
+
+        Flush();
+        Span<byte> table = stackalloc byte[BootInfoTable.Length];
+        _boot!.Patch(file, BootInfoTable.Offset, table);
+        WriteOutput(table, tableStart);
     }
 
     /// <summary>The failure of a source file whose size differs from the one the tree recorded; the stream sink fails the same way.</summary>

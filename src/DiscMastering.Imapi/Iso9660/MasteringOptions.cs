@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiscMastering.Imapi.ElTorito;
 
 namespace DiscMastering.Imapi.Iso9660;
 
@@ -26,6 +27,9 @@ public sealed class MasteringOptions
 
     /// <summary>What the disc is for, when a convention fixes part of it (<see cref="MasteringPreset.CloudInit"/>).</summary>
     public MasteringPreset Preset { get; init; }
+
+    /// <summary>El Torito boot images and the hybrid MBR/GPT; null (or no boot image named) for a disc that does not boot.</summary>
+    public BootOptions? Boot { get; init; }
 
     /// <summary>The media's capacity in blocks; null means no limit.</summary>
     public long? CapacityBlocks { get; init; }

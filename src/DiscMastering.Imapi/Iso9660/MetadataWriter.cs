@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using DiscMastering.Imapi.ElTorito;
 
 namespace DiscMastering.Imapi.Iso9660;
 
@@ -12,13 +13,31 @@ internal static class MetadataWriter
     /// <summary>Bytes of the metadata region: the offset of the first file's data.</summary>
     public static long Length(DiscLayout layout) => (long)layout.FirstFileBlock * IsoConstants.BlockSize;
 
-    /// <summary>Writes the metadata region of <paramref name="layout"/> to <paramref name="output"/>, block by block in order.</summary>
-    public static void Write(DiscLayout layout, MasteringOptions options, IMetadataOutput output)
+    /// <summary>
+    /// Writes the metadata region of <paramref name="layout"/> to <paramref name="output"/>, block by block in
+    /// order; a bootable layout needs its <paramref name="boot"/> content, read by <see cref="BootContent.Read"/>.
+    /// </summary>
+    public static void Write(DiscLayout layout, MasteringOptions options, IMetadataOutput output, BootContent? boot = null)
     {
-        output.Blocks(IsoConstants.SystemAreaBlocks);
+        if (layout.Boot is not null && boot is null)
+        {
+            throw new InvalidOperationException("a bootable layout is written with the boot content read for it.");
+        }
+
+        var systemArea = output.Blocks(IsoConstants.SystemAreaBlocks);
+        layout.Boot?.Hybrid?.WriteSystemArea(systemArea, boot!.MbrCode);
         WriteVolumeDescriptor(layout, options, layout.Primary, output);
+        if (layout.Boot is { } bootLayout)
+        {
+            BootRecordVolumeDescriptor.WriteTo(output.Blocks(1), bootLayout.CatalogBlock);
+        }
+
         WriteVolumeDescriptor(layout, options, layout.Joliet, output);
         VolumeDescriptor.WriteSetTerminator(output.Blocks(1));
+        if (layout.Boot is { } catalog)
+        {
+            BootCatalog.WriteTo(output.Blocks(1), catalog.Images);
+        }
         foreach (var space in new[] { layout.Primary, layout.Joliet })
         {
             WritePathTable(space, bigEndian: false, output);

@@ -267,6 +267,24 @@ public sealed class DiscTreeBuilder
         }
     }
 
+    /// <summary>A bootable disc shows its El Torito catalog as a file at the root, as mkisofs and xorriso do; its bytes come from the layout.</summary>
+    private void AddBootCatalog()
+    {
+        if (_options.Boot is not { IsBootable: true } boot)
+        {
+            return;
+        }
+
+        if (_root.Find(boot.CatalogName) is { } taken)
+        {
+            var what = taken is DiscFile file ? $"the file '{file.LocalPath}'" : "a folder";
+            Problem(DiscMasteringError.BootCatalogCollision, $"the boot catalog '/{boot.CatalogName}' would take the place of {what} at the disc's root; name the catalog otherwise with --boot-catalog, or move that source.");
+            return;
+        }
+
+        _root.Add(new DiscFile(boot.CatalogName, _root, _options.VolumeDate, "", IsoConstants.BlockSize, isMetadata: true));
+    }
+
     private void Problem(DiscMasteringError error, string message)
     {
         _problems.Add(new DiscMasteringException(error, message));
@@ -284,6 +302,7 @@ public sealed class DiscTreeBuilder
             CheckCloudInitSeed();
         }
 
+        AddBootCatalog();
         DiscMasteringException.ThrowIfAny(_problems);
         var directories = new List<DiscDirectory>();
         var files = new List<DiscFile>();

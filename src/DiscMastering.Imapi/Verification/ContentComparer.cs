@@ -15,7 +15,11 @@ internal static class ContentComparer
     /// The source's size now, the first byte that differs (null when content and size are equal; the shorter
     /// length when one file is a prefix of the other) and the bytes compared.
     /// </summary>
-    public static (long SourceLength, long? Offset, long BytesCompared) Compare(Stream image, long imageLength, string sourcePath, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Bytes in <paramref name="ignored"/> (the boot-info table the writer patches into a BIOS boot image's
+    /// copy) are taken from the source, so they never differ.
+    /// </remarks>
+    public static (long SourceLength, long? Offset, long BytesCompared) Compare(Stream image, long imageLength, string sourcePath, CancellationToken cancellationToken, (long Start, int Length)? ignored = null)
     {
         using var source = OpenSource(sourcePath);
         var sourceLength = RandomAccess.GetLength(source);
@@ -32,6 +36,16 @@ internal static class ContentComparer
                 var sourceRead = ReadSource(source, sourcePath, fromSource.AsSpan(0, count), position);
                 var imageRead = image.ReadAtLeast(fromImage.AsSpan(0, count), count, throwOnEndOfStream: false);
                 var read = Math.Min(sourceRead, imageRead);
+                if (ignored is { } range)
+                {
+                    var start = Math.Max(position, range.Start);
+                    var end = Math.Min(position + read, range.Start + range.Length);
+                    if (start < end)
+                    {
+                        fromSource.AsSpan((int)(start - position), (int)(end - start)).CopyTo(fromImage.AsSpan((int)(start - position)));
+                    }
+                }
+
                 var same = fromSource.AsSpan(0, read).CommonPrefixLength(fromImage.AsSpan(0, read));
                 if (same < count)
                 {

@@ -1,3 +1,4 @@
+using DiscMastering.Imapi.ElTorito;
 using DiscMastering.Imapi.Iso9660;
 using DiscMastering.Imapi.Iso9660.Reading;
 using DiscMastering.Imapi.Sources;
@@ -28,11 +29,15 @@ public static class TreeVerifier
         ArgumentNullException.ThrowIfNull(options);
         using var reader = IsoImageReader.Open(imagePath);
         var expected = DiscTreeBuilder.Build(sources, options, cancellationToken);
-        return Verify(reader, expected, cancellationToken);
+        var patched = options.Boot is { BootInfoTable: true, BiosBootPath: { } bios } ? BootLayout.Find(expected, bios) : null;
+        return Verify(reader, expected, cancellationToken, patched);
     }
 
     /// <summary>Compares an image's Joliet and Rock Ridge trees (when it has them) and primary tree with <paramref name="expected"/>.</summary>
-    public static VerificationReport Verify(IsoImageReader reader, DiscTree expected, CancellationToken cancellationToken = default)
+    public static VerificationReport Verify(IsoImageReader reader, DiscTree expected, CancellationToken cancellationToken = default) =>
+        Verify(reader, expected, cancellationToken, bootInfoTableFile: null);
+
+    private static VerificationReport Verify(IsoImageReader reader, DiscTree expected, CancellationToken cancellationToken, DiscFile? bootInfoTableFile)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(expected);
@@ -48,7 +53,7 @@ public static class TreeVerifier
         }
 
         trees.Add(IsoImageTree.Primary(reader));
-        return Verify(expected, trees, cancellationToken);
+        return Verify(expected, trees, cancellationToken, bootInfoTableFile);
     }
 
     /// <summary>
@@ -59,7 +64,12 @@ public static class TreeVerifier
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(trees);
-        var run = new VerificationRun(expected, cancellationToken);
+        return Verify(expected, trees, cancellationToken, bootInfoTableFile: null);
+    }
+
+    private static VerificationReport Verify(DiscTree expected, IReadOnlyList<IImageTree> trees, CancellationToken cancellationToken, DiscFile? bootInfoTableFile)
+    {
+        var run = new VerificationRun(expected, cancellationToken, bootInfoTableFile);
         foreach (var tree in trees)
         {
             run.Compare(tree);

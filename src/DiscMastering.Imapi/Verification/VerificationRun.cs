@@ -1,3 +1,4 @@
+using DiscMastering.Imapi.ElTorito;
 using DiscMastering.Imapi.Iso9660;
 
 namespace DiscMastering.Imapi.Verification;
@@ -6,7 +7,10 @@ namespace DiscMastering.Imapi.Verification;
 /// The state of one verification across trees: what was found, and which files' content was already
 /// compared, so trees that share a file's data read it once.
 /// </summary>
-internal sealed class VerificationRun(DiscTree expected, CancellationToken cancellationToken)
+/// <param name="expected">The tree the sources give.</param>
+/// <param name="cancellationToken">Stops the walk and the comparisons.</param>
+/// <param name="bootInfoTableFile">The BIOS boot image whose disc copy carries a boot-info table in bytes 8-63, left out of the comparison.</param>
+internal sealed class VerificationRun(DiscTree expected, CancellationToken cancellationToken, DiscFile? bootInfoTableFile = null)
 {
     private readonly Dictionary<DiscNode, VerificationEntry> _missing = [];
     private readonly Dictionary<DiscFile, VerificationDifference> _different = [];
@@ -85,10 +89,17 @@ internal sealed class VerificationRun(DiscTree expected, CancellationToken cance
         }
 
         _compared[file] = (actual.DataLocation, actual.Length);
+        if (file.IsMetadata)
+        {
+            // The boot catalog: its bytes come from the layout, not a source; El Torito readers check them.
+            return;
+        }
+
         (long SourceLength, long? Offset, long BytesCompared) result;
         using (var image = tree.OpenRead(actual))
         {
-            result = ContentComparer.Compare(image, actual.Length, file.LocalPath, cancellationToken);
+            var ignored = ReferenceEquals(file, bootInfoTableFile) ? (BootInfoTable.Offset, BootInfoTable.Length) : ((long, int)?)null;
+            result = ContentComparer.Compare(image, actual.Length, file.LocalPath, cancellationToken, ignored);
         }
 
         _filesCompared++;

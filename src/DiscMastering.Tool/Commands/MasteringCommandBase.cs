@@ -1,4 +1,5 @@
 using DiscMastering.Imapi;
+using DiscMastering.Imapi.ElTorito;
 using DiscMastering.Imapi.Iso9660;
 using DiscMastering.Imapi.Media;
 using DiscMastering.Imapi.Sources;
@@ -37,6 +38,27 @@ internal abstract class MasteringCommandBase(ToolContext context) : CommandBase(
     [Option("--joliet-long", Description = "Allow Joliet names up to 103 characters (the specification says 64; most readers accept more).")]
     public bool JolietLong { get; init; }
 
+    [Option("--bios-boot <DISC_PATH>", Description = "Make the disc boot on BIOS: the El Torito no-emulation boot image, a file of the mastered tree named by its disc path (boot/grub/i386-pc/eltorito.img, isolinux/isolinux.bin).")]
+    public string? BiosBoot { get; init; }
+
+    [Option("--boot-load-size <SECTORS>", Description = "512-byte sectors the BIOS loads from the --bios-boot image, 1 to 65535. Default: 4.")]
+    public int BootLoadSize { get; init; } = BootOptions.DefaultLoadSize;
+
+    [Option("--no-boot-info-table", Description = "Leave the --bios-boot image's copy on the disc as it is; by default bytes 8-63 get mkisofs' boot-info table (the source file is never changed).")]
+    public bool NoBootInfoTable { get; init; }
+
+    [Option("--efi-boot <DISC_PATH>", Description = "Make the disc boot on UEFI: an EFI System Partition image (FAT, holding EFI/BOOT/BOOTX64.EFI), a file of the mastered tree named by its disc path.")]
+    public string? EfiBoot { get; init; }
+
+    [Option("--boot-catalog <NAME>", Description = "The El Torito boot catalog's file name at the disc's root. Default: boot.catalog.")]
+    public string BootCatalog { get; init; } = BootOptions.DefaultCatalogName;
+
+    [Option("--hybrid", Description = "Also make the image a disk: a protective MBR and a GPT whose EFI System Partition is the --efi-boot image, so the image written to a USB stick boots under UEFI. Needs --efi-boot.")]
+    public bool Hybrid { get; init; }
+
+    [Option("--hybrid-mbr <FILE>", Description = "BIOS boot code for the hybrid MBR: 432 or 446 bytes, or a 512-byte isohdpfx.bin-style MBR (its first 432 bytes), as xorriso's -isohybrid-mbr. Needs --hybrid.")]
+    public string? HybridMbr { get; init; }
+
     [Option("--progress <MODE>", Description = "auto (a bar on a terminal, plain lines otherwise), bar, plain, json (one object per line, for programs) or none.")]
     [AllowedValues("auto", "bar", "plain", "json", "none", IgnoreCase = true)]
     public string ProgressMode { get; init; } = "auto";
@@ -54,6 +76,23 @@ internal abstract class MasteringCommandBase(ToolContext context) : CommandBase(
             SourceDateEpoch = MasteringOptions.ReadSourceDateEpoch(),
             Exclude = Exclude,
             Preset = preset,
+            Boot = CreateBootOptions(),
+        };
+    }
+
+    /// <summary>The boot settings; null when no boot option is given, so a plain disc stays as it was.</summary>
+    private BootOptions? CreateBootOptions()
+    {
+        var any = BiosBoot is not null || EfiBoot is not null || Hybrid || HybridMbr is not null;
+        return !any ? null : new BootOptions
+        {
+            BiosBootPath = BiosBoot,
+            BootLoadSize = BootLoadSize,
+            BootInfoTable = !NoBootInfoTable,
+            EfiBootPath = EfiBoot,
+            CatalogName = BootCatalog,
+            Hybrid = Hybrid,
+            HybridMbrPath = HybridMbr,
         };
     }
 
