@@ -13,6 +13,9 @@ public sealed class QemuMachine(Firmware firmware, string workFolder)
     /// <summary>The serial log kept for a failure message; a payload looping on the port cannot fill the memory.</summary>
     private const int SerialLogLimit = 1 << 20;
 
+    /// <summary>OVMF starts its built-in shell only when every boot option has failed: no need to wait for the timeout.</summary>
+    private const string OvmfGaveUp = "UEFI Interactive Shell";
+
     public Firmware Firmware { get; } = firmware;
 
     /// <summary>Boots <paramref name="image"/> as a CD-ROM until <paramref name="marker"/> appears on COM1; fails with the serial log after <paramref name="timeout"/>.</summary>
@@ -32,13 +35,15 @@ public sealed class QemuMachine(Firmware firmware, string workFolder)
 
         var serial = new StringBuilder();
         var markerSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gaveUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gaveUpText = Firmware == Firmware.Ovmf ? OvmfGaveUp : null;
         var clock = Stopwatch.StartNew();
         using var qemu = Process.Start(start) ?? throw new XunitException("qemu-system-x86_64 could not be started");
         var error = qemu.StandardError.ReadToEndAsync();
-        var reading = Task.Run(() => ReadSerial(qemu.StandardOutput.BaseStream, serial, marker, markerSeen));
+        var reading = Task.Run(() => ReadSerial(qemu.StandardOutput.BaseStream, serial, [(marker, markerSeen), (gaveUpText, gaveUp)]));
         var exited = qemu.WaitForExitAsync();
 
-        var first = Task.WaitAny([markerSeen.Task, exited], timeout);
+        var first = Task.WaitAny([markerSeen.Task, gaveUp.Task, exited], timeout);
         var elapsed = clock.Elapsed;
         if (!qemu.HasExited)
         {
@@ -53,7 +58,12 @@ public sealed class QemuMachine(Firmware firmware, string workFolder)
             return new BootRun(elapsed, log);
         }
 
-        var outcome = first < 0 ? $"did not show it within {timeout.TotalSeconds:F0} s" : $"exited with {qemu.ExitCode} before showing it";
+        var outcome = first switch
+        {
+            < 0 => $"did not show it within {timeout.TotalSeconds:F0} s",
+            1 => "found nothing to boot (OVMF started its shell)",
+            _ => $"exited with {qemu.ExitCode} before showing it",
+        };
         throw new XunitException($"{Firmware} booting {image} from CD-ROM {outcome} ('{marker}' expected on COM1)\n"
             + $"qemu-system-x86_64 {string.Join(' ', start.ArgumentList)}\n--- serial ---\n{Readable(log)}\n--- stderr ---\n{error.Result}");
     }
@@ -79,11 +89,13 @@ public sealed class QemuMachine(Firmware firmware, string workFolder)
             ]);
         }
 
-        arguments.AddRange(["-drive", $"file={image},format=raw,media=cdrom,readonly=on", "-boot", "d"]);
+        // Where -cdrom puts it (IDE index 2, a SATA port on q35), so the machine has no second, empty drive.
+        arguments.AddRange(["-drive", $"file={image},format=raw,if=ide,index=2,media=cdrom,readonly=on", "-boot", "d"]);
         return arguments;
     }
 
-    private static async Task ReadSerial(Stream output, StringBuilder serial, string marker, TaskCompletionSource markerSeen)
+    /// <summary>Collects COM1's output and completes each watch's source when its text (if any) shows.</summary>
+    private static async Task ReadSerial(Stream output, StringBuilder serial, (string? Text, TaskCompletionSource Seen)[] watches)
     {
         var buffer = new byte[4096];
         int count;
@@ -91,12 +103,16 @@ public sealed class QemuMachine(Firmware firmware, string workFolder)
         {
             lock (serial)
             {
-                // The marker may straddle two reads: search from just before the new text.
-                var from = Math.Max(0, serial.Length - marker.Length);
+                var previous = serial.Length;
                 serial.Append(Encoding.Latin1.GetString(buffer, 0, count));
-                if (serial.ToString(from, serial.Length - from).Contains(marker, StringComparison.Ordinal))
+                foreach (var (text, seen) in watches)
                 {
-                    markerSeen.TrySetResult();
+                    // A text may straddle two reads: search from just before the new output.
+                    var from = Math.Max(0, previous - (text?.Length ?? 0));
+                    if (text is not null && serial.ToString(from, serial.Length - from).Contains(text, StringComparison.Ordinal))
+                    {
+                        seen.TrySetResult();
+                    }
                 }
 
                 if (serial.Length > SerialLogLimit)
