@@ -19,13 +19,13 @@ command -v cc >/dev/null || missing+=(gcc libc6-dev)          # builds the nativ
 command -v wine >/dev/null || missing+=(wine wine64)         # runs the win-x64 build of the tool
 command -v sox >/dev/null || missing+=(sox)                  # makes WAV files of exact lengths for the audio tests
 command -v cd-info >/dev/null || missing+=(libcdio-utils)     # reads cue sheets and CD-TEXT back
+command -v mformat >/dev/null && command -v mcopy >/dev/null || missing+=(mtools)  # makes EFI System Partition images, reads them back through the GPT
+[[ -x /usr/sbin/sfdisk ]] || missing+=(fdisk)                 # reads the hybrid images' GPT
 command -v nasm >/dev/null || missing+=(nasm)                # assembles the BIOS boot image the boot tests boot
 command -v qemu-system-x86_64 >/dev/null || missing+=(qemu-system-x86)  # boots the images (software emulation, SeaBIOS)
 [[ -e /usr/share/OVMF/OVMF_CODE_4M.fd || -e /usr/share/OVMF/OVMF_CODE.fd ]] || missing+=(ovmf)  # the UEFI firmware QEMU boots them with
-command -v mcopy >/dev/null || missing+=(mtools)             # makes EFI System Partition images and reads them back
 [[ -e /usr/lib/grub/i386-pc/kernel.img ]] || missing+=(grub-pc-bin)  # GRUB's BIOS modules (grub-mkimage comes with grub-common)
 [[ -e /usr/lib/grub/x86_64-efi/kernel.img ]] || missing+=(grub-efi-amd64-bin)  # GRUB's UEFI modules
-[[ -x /usr/sbin/sfdisk ]] || missing+=(fdisk)                # reads the hybrid images' partition tables
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."
