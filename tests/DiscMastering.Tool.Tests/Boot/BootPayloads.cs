@@ -78,33 +78,39 @@ public sealed class BootPayloads : IDisposable
 
     public BootPayloads()
     {
-        BootTools.GrubPlatform("i386-pc", "grub-pc-bin");
-        BootTools.GrubPlatform("x86_64-efi", "grub-efi-amd64-bin");
+        // A missing tool fails the constructor, which xunit never disposes: leave no folder behind.
+        try
+        {
+            BootTools.GrubPlatform("i386-pc", "grub-pc-bin");
+            BootTools.GrubPlatform("x86_64-efi", "grub-efi-amd64-bin");
 
-        var biosSource = _temp.WriteFile("bios-marker.asm", BiosMarkerSource);
-        BiosMarkerImage = _temp.Combine("bios-marker.img");
-        BootTools.Nasm.RunChecked(["-f", "bin", "-o", BiosMarkerImage, biosSource]);
+            var biosSource = _temp.WriteFile("bios-marker.asm", BiosMarkerSource);
+            BiosMarkerImage = _temp.Combine("bios-marker.img");
+            BootTools.Nasm.RunChecked(["-f", "bin", "-o", BiosMarkerImage, biosSource]);
 
-        UefiMarkerProgram = _temp.Combine("uefi-marker.efi");
-        BootTools.GrubMkimage.RunChecked(
-            ["-O", "x86_64-efi", "-p", "/EFI/BOOT", "-c", _temp.WriteFile("uefi-marker.cfg", UefiMarkerConfig), "-o", UefiMarkerProgram,
-             "serial", "terminal", "echo", "halt"]);
-        UefiMarkerEsp = MakeEsp(UefiMarkerProgram, "uefi-marker-esp.img");
+            UefiMarkerProgram = _temp.Combine("uefi-marker.efi");
+            BootTools.GrubMkimage.RunChecked(
+                ["-O", "x86_64-efi", "-p", "/EFI/BOOT", "-c", _temp.WriteFile("uefi-marker.cfg", UefiMarkerConfig), "-o", UefiMarkerProgram,
+                 "serial", "terminal", "echo", "halt"]);
+            UefiMarkerEsp = MakeEsp(UefiMarkerProgram, "uefi-marker-esp.img");
 
-        GrubBiosImage = _temp.Combine("grub-eltorito.img");
-        BootTools.GrubMkimage.RunChecked(
-            ["-O", "i386-pc-eltorito", "-p", GrubPrefix, "-o", GrubBiosImage,
-             "biosdisk", "iso9660", "normal", "configfile", "echo", "serial", "terminal", "halt"]);
-        GrubEfiProgram = _temp.Combine("grub.efi");
-        BootTools.GrubMkimage.RunChecked(
-            ["-O", "x86_64-efi", "-p", GrubPrefix, "-c", _temp.WriteFile("grub-efi.cfg", GrubEfiConfig), "-o", GrubEfiProgram,
-             "iso9660", "part_gpt", "part_msdos", "fat", "search", "search_fs_file", "normal", "configfile", "echo", "serial", "terminal", "halt"]);
-        GrubEsp = MakeEsp(GrubEfiProgram, "grub-esp.img");
-        GrubConfigFile = _temp.WriteFile("grub.cfg", GrubConfig);
+            GrubBiosImage = _temp.Combine("grub-eltorito.img");
+            BootTools.GrubMkimage.RunChecked(
+                ["-O", "i386-pc-eltorito", "-p", GrubPrefix, "-o", GrubBiosImage,
+                 "biosdisk", "iso9660", "normal", "configfile", "echo", "serial", "terminal", "halt"]);
+            GrubEfiProgram = _temp.Combine("grub.efi");
+            BootTools.GrubMkimage.RunChecked(
+                ["-O", "x86_64-efi", "-p", GrubPrefix, "-c", _temp.WriteFile("grub-efi.cfg", GrubEfiConfig), "-o", GrubEfiProgram,
+                 "iso9660", "part_gpt", "part_msdos", "fat", "search", "search_fs_file", "normal", "configfile", "echo", "serial", "terminal", "halt"]);
+            GrubEsp = MakeEsp(GrubEfiProgram, "grub-esp.img");
+            GrubConfigFile = _temp.WriteFile("grub.cfg", GrubConfig);
+        }
+        catch
+        {
+            _temp.Dispose();
+            throw;
+        }
     }
-
-    /// <summary>The folder the tests write their trees, images and OVMF variable stores in.</summary>
-    public string Root => _temp.Path;
 
     /// <summary>The 2048-byte BIOS boot image that prints <see cref="BiosMarker"/>.</summary>
     public string BiosMarkerImage { get; }
