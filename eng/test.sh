@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test. The image tests check images with readers nobody here wrote (7z, xorriso, isoinfo,
 # libcdio, pycdlib), the recording tests run the real libburn on stdio: pseudo-drives, the Windows interop
-# tests drive a native IMAPI fake built with the C compiler, and the win-x64 tool runs under Wine: this
-# installs the Debian packages that hold them when any is missing.
+# tests drive a native IMAPI fake built with the C compiler, the win-x64 tool runs under Wine, and bootable
+# images are booted in QEMU: this installs the Debian packages that hold them when any is missing.
 # Ends with the totals on a line of their own: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,11 @@ command -v sox >/dev/null || missing+=(sox)                  # makes WAV files o
 command -v cd-info >/dev/null || missing+=(libcdio-utils)     # reads cue sheets and CD-TEXT back
 command -v mformat >/dev/null && command -v mcopy >/dev/null || missing+=(mtools)  # makes EFI System Partition images, reads them back through the GPT
 [[ -x /usr/sbin/sfdisk ]] || missing+=(fdisk)                 # reads the hybrid images' GPT
+command -v nasm >/dev/null || missing+=(nasm)                # assembles the BIOS boot image the boot tests boot
+command -v qemu-system-x86_64 >/dev/null || missing+=(qemu-system-x86)  # boots the images (software emulation, SeaBIOS)
+[[ -e /usr/share/OVMF/OVMF_CODE_4M.fd || -e /usr/share/OVMF/OVMF_CODE.fd ]] || missing+=(ovmf)  # the UEFI firmware QEMU boots them with
+[[ -e /usr/lib/grub/i386-pc/kernel.img ]] || missing+=(grub-pc-bin)  # GRUB's BIOS modules (grub-mkimage comes with grub-common)
+[[ -e /usr/lib/grub/x86_64-efi/kernel.img ]] || missing+=(grub-efi-amd64-bin)  # GRUB's UEFI modules
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."
