@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Text;
+using DiscMastering.Imapi.Iso9660;
+
+namespace DiscMastering.Imapi.Udf;
+
+/// <summary>
+/// Renders the UDF structures of a <see cref="UdfLayout"/>, one method per region so the image's writer
+/// calls each when its output reaches that region's first block. Dates come from the tree and the volume
+/// time, unique IDs from the layout: the same tree gives the same bytes.
+/// </summary>
+internal sealed class UdfWriter
+{
+    private readonly UdfLayout _layout;
+    private readonly UdfVolume _volume;
+
+    public UdfWriter(UdfLayout layout, UdfVolume volume)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(volume);
+        if (volume.PartitionEnd < layout.FileSystemEnd)
+        {
+            throw new ArgumentOutOfRangeException(nameof(volume), "the partition must hold the file system region");
+        }
+
+        _layout = layout;
+        _volume = volume;
+    }
+
+    private uint PartitionLength => _volume.PartitionEnd - _layout.PartitionStart;
+
+    private LongAd FileSetDescriptorAddress => new(UdfConstants.BlockSize, 0, 0);
+
+    /// <summary>Writes BEA01, NSR02, TEA01 into <see cref="UdfLayout.RecognitionBlocks"/> blocks.</summary>
+    public void WriteVolumeRecognition(Span<byte> blocks) => VolumeStructureDescriptor.WriteRecognitionSequence(Exactly(blocks, UdfLayout.RecognitionBlocks));
+
+    /// <summary>Writes the main and reserve volume descriptor sequences and the integrity sequence into <see cref="UdfLayout.VolumeDescriptorBlocks"/> blocks.</summary>
+    public void WriteVolumeDescriptors(Span<byte> blocks)
+    {
+        blocks = Exactly(blocks, UdfLayout.VolumeDescriptorBlocks);
+        blocks.Clear();
+        WriteSequence(blocks[..(UdfConstants.SequenceBlocks * UdfConstants.BlockSize)], _layout.MainSequenceBlock);
+        WriteSequence(blocks.Slice(UdfConstants.SequenceBlocks * UdfConstants.BlockSize, UdfConstants.SequenceBlocks * UdfConstants.BlockSize), _layout.ReserveSequenceBlock);
+
+        var integrity = blocks[(2 * UdfConstants.SequenceBlocks * UdfConstants.BlockSize)..];
+        new LogicalVolumeIntegrityDescriptor
+        {
+            RecordingTime = VolumeTime,
+            NextUniqueId = _layout.NextUniqueId,
+            PartitionLength = PartitionLength,
+            Files = (uint)_layout.Tree.Files.Count,
+            Directories = (uint)_layout.Tree.Directories.Count,
+        }.WriteTo(Block(integrity, 0), _layout.IntegrityBlock);
+        TerminatingDescriptor.WriteTo(Block(integrity, 1), _layout.IntegrityBlock + 1);
+    }
+
+    /// <summary>Writes an Anchor Volume Descriptor Pointer into <paramref name="block"/>, which the image records at <paramref name="location"/> (256, or the last block).</summary>
+    public void WriteAnchor(Span<byte> block, uint location)
+    {
+        block = Exactly(block, 1);
+        block.Clear();
+        new AnchorVolumeDescriptorPointer
+        {
+            MainSequence = new ExtentAd(UdfConstants.SequenceBlocks * UdfConstants.BlockSize, _layout.MainSequenceBlock),
+            ReserveSequence = new ExtentAd(UdfConstants.SequenceBlocks * UdfConstants.BlockSize, _layout.ReserveSequenceBlock),
+        }.WriteTo(block, location);
+    }
+
+    /// <summary>
+    /// Writes the file system region, <see cref="UdfLayout.FileSystemBlocks"/> blocks, to <paramref name="output"/>
+    /// in block order: the File Set Descriptor, then per directory its File Entry, its File Identifiers and
+    /// its files' File Entries.
+    /// </summary>
+    public void WriteFileSystem(IMetadataOutput output)
+    {
+        var tree = _layout.Tree;
+        new FileSetDescriptor
+        {
+            RecordingTime = VolumeTime,
+            LogicalVolumeIdentifier = _volume.Label,
+            FileSetIdentifier = _volume.Label,
+            RootDirectory = Icb(tree.Root),
+        }.WriteTo(output.Blocks(1), 0);
+
+        var block = 1u;
+        foreach (var directory in tree.Directories)
+        {
+            Debug.Assert(block == _layout.DirectoryEntryBlock(directory), "directories must be written where the layout put them");
+            var streamLength = _layout.DirectoryStreamLength(directory);
+            var streamBlock = block + 1;
+            var subdirectories = directory.Children.Count(c => c is DiscDirectory);
+            new FileEntry
+            {
+                FileType = IcbFileType.Directory,
+                Permissions = FileEntry.ReadExecuteForAll,
+                LinkCount = checked((ushort)(1 + subdirectories)),
+                InformationLength = streamLength,
+                Modified = directory.Modified.ToUniversalTime(),
+                UniqueId = _layout.UniqueId(directory),
+                Extents = FileEntry.ContiguousExtents(streamLength, streamBlock),
+            }.WriteTo(output.Blocks(1), block);
+
+            var streamBlocks = (int)UdfLayout.BlocksFor(streamLength);
+            WriteIdentifiers(directory, output.Blocks(streamBlocks), streamBlock);
+            block = streamBlock + (uint)streamBlocks;
+
+            foreach (var child in directory.Children)
+            {
+                if (child is DiscFile file)
+                {
+                    Debug.Assert(block == _layout.FileEntryBlock(file), "file entries must be written where the layout put them");
+                    WriteFileEntry(file, output.Blocks(1), block++);
+                }
+            }
+        }
+
+        Debug.Assert(block == _layout.FileSystemBlocks, "the file system region must fill exactly the blocks the layout gave it");
+    }
+
+    /// <summary>Volume times are recorded in UTC, as the ISO 9660 descriptors are.</summary>
+    private DateTimeOffset VolumeTime => _volume.Recorded.ToUniversalTime();
+
+    private void WriteSequence(Span<byte> blocks, uint first)
+    {
+        var number = 0u;
+        new PrimaryVolumeDescriptor
+        {
+            SequenceNumber = number,
+            VolumeIdentifier = _volume.Label,
+            VolumeSetIdentifier = VolumeSetIdentifier(),
+            RecordingTime = VolumeTime,
+        }.WriteTo(Block(blocks, number), first + number);
+        number++;
+        new ImplementationUseVolumeDescriptor { SequenceNumber = number, LogicalVolumeIdentifier = _volume.Label }.WriteTo(Block(blocks, number), first + number);
+        number++;
+        new PartitionDescriptor
+        {
+            SequenceNumber = number,
+            PartitionNumber = 0,
+            StartingLocation = _layout.PartitionStart,
+            PartitionLength = PartitionLength,
+        }.WriteTo(Block(blocks, number), first + number);
+        number++;
+        new LogicalVolumeDescriptor
+        {
+            SequenceNumber = number,
+            LogicalVolumeIdentifier = _volume.Label,
+            FileSetDescriptor = FileSetDescriptorAddress,
+            IntegritySequence = new ExtentAd(2 * UdfConstants.BlockSize, _layout.IntegrityBlock),
+            PartitionNumber = 0,
+        }.WriteTo(Block(blocks, number), first + number);
+        number++;
+        UnallocatedSpaceDescriptor.WriteTo(Block(blocks, number), number, first + number);
+        number++;
+        TerminatingDescriptor.WriteTo(Block(blocks, number), first + number);
+    }
+
+    /// <summary>
+    /// UDF 1.02 2.2.2.5: 16 unique characters, the first 8 hexadecimal digits from a time; here the volume
+    /// time and a hash of the label and the tree's size, so the same sources give the same identifier.
+    /// </summary>
+    private string VolumeSetIdentifier()
+    {
+        var seconds = (uint)VolumeTime.ToUnixTimeSeconds();
+        var hash = 2166136261u; // FNV-1a
+        foreach (var b in Encoding.UTF8.GetBytes($"{_volume.Label}/{_layout.Tree.Files.Count}/{_layout.Tree.TotalFileBytes}"))
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return $"{seconds:X8}{hash:X8}{_volume.Label}";
+    }
+
+    private void WriteIdentifiers(DiscDirectory directory, Span<byte> stream, uint streamBlock)
+    {
+        var parent = directory.Parent ?? directory;
+        var offset = FileIdentifierDescriptor.WriteTo(stream, "", FileIdentifierDescriptor.Characteristics.Directory | FileIdentifierDescriptor.Characteristics.Parent, Icb(parent), streamBlock);
+        foreach (var child in directory.Children)
+        {
+            var characteristics = child is DiscDirectory ? FileIdentifierDescriptor.Characteristics.Directory : FileIdentifierDescriptor.Characteristics.None;
+            var location = streamBlock + (uint)(offset / UdfConstants.BlockSize);
+            offset += FileIdentifierDescriptor.WriteTo(stream[offset..], child.Name, characteristics, Icb(child), location);
+        }
+
+        Debug.Assert(offset == _layout.DirectoryStreamLength(directory), "a directory's identifiers must take the length the layout gave them");
+    }
+
+    private void WriteFileEntry(DiscFile file, Span<byte> block, uint location)
+    {
+        ShortAd[] extents = [];
+        if (file.Length > 0)
+        {
+            var dataBlock = _volume.FileBlock(file);
+            if (dataBlock < _layout.PartitionStart || dataBlock + UdfLayout.BlocksFor(file.Length) > _volume.PartitionEnd)
+            {
+                throw new InvalidOperationException($"the data of '{file.DiscPath}' (block {dataBlock}) lies outside the UDF partition ({_layout.PartitionStart} to {_volume.PartitionEnd})");
+            }
+
+            extents = FileEntry.ContiguousExtents(file.Length, dataBlock - _layout.PartitionStart, _layout.MaxExtentLength);
+        }
+
+        new FileEntry
+        {
+            FileType = IcbFileType.RegularFile,
+            Permissions = FileEntry.ReadForAll,
+            LinkCount = 1,
+            InformationLength = (ulong)file.Length,
+            Modified = file.Modified.ToUniversalTime(),
+            UniqueId = _layout.UniqueId(file),
+            Extents = extents,
+        }.WriteTo(block, location);
+    }
+
+    /// <summary>A long_ad to a node's File Entry (one block in partition 0).</summary>
+    private LongAd Icb(DiscNode node) => new(UdfConstants.BlockSize, _layout.EntryBlock(node), 0);
+
+    private static Span<byte> Block(Span<byte> blocks, uint index) => blocks.Slice((int)index * UdfConstants.BlockSize, UdfConstants.BlockSize);
+
+    private static Span<byte> Exactly(Span<byte> blocks, int count) =>
+        blocks.Length == count * UdfConstants.BlockSize ? blocks : throw new ArgumentException($"expected {count} blocks, got {blocks.Length} bytes", nameof(blocks));
+}
