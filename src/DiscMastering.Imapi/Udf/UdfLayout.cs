@@ -12,7 +12,7 @@ namespace DiscMastering.Imapi.Udf;
 /// terminator, ECMA-167 2/8.3); the volume descriptors (<see cref="VolumeDescriptorBlocks"/> blocks:
 /// main sequence, reserve sequence, integrity sequence), which must end at or before block 256; the anchor
 /// at block 256 (<see cref="UdfConstants.AnchorBlock"/>) and a second one at the last block; and the file
-/// system (<see cref="FileSystemBlocks"/> blocks: File Set Descriptor, then each directory's File Entry and
+/// system (<see cref="FileSystemBlocks"/> blocks: File Set Descriptor and its terminator, then each directory's File Entry and
 /// File Identifiers followed by its files' File Entries), which starts after block 256.
 /// </para>
 /// <para>
@@ -29,6 +29,12 @@ internal sealed class UdfLayout
     public const int RecognitionBlocks = VolumeStructureDescriptor.RecognitionSequenceBlocks;
 
     private const int IntegrityBlocks = 2;
+
+    /// <summary>
+    /// The File Set Descriptor and the Terminating Descriptor that ends its sequence (ECMA-167 4/8.3.1), at
+    /// partition blocks 0 and 1, as genisoimage records them.
+    /// </summary>
+    public const int FileSetBlocks = 2;
 
     /// <summary>UDF 1.02 3.2.1.1: the root directory's unique ID is 0; IDs 1-15 are reserved.</summary>
     private const ulong FirstUniqueId = 16;
@@ -109,7 +115,7 @@ internal sealed class UdfLayout
         var directoryEntries = new uint[tree.Directories.Count];
         var streamLengths = new uint[tree.Directories.Count];
         var fileEntries = new uint[tree.Files.Count];
-        long cursor = 1; // partition block 0 is the File Set Descriptor
+        long cursor = FileSetBlocks;
         foreach (var directory in tree.Directories)
         {
             var streamLength = FileIdentifierDescriptor.CalcLength("");
@@ -147,6 +153,17 @@ internal sealed class UdfLayout
 
     /// <summary>The unique ID of a node's File Entry: 0 for the root (UDF 1.02 3.2.1.1), then one per File Entry block, from 16.</summary>
     public ulong UniqueId(DiscNode node) => node.Parent is null ? 0 : FirstUniqueId + EntryBlock(node);
+
+    /// <summary>
+    /// Blocks UDF needs at the image's end, after the partition: one for the second anchor at the last block;
+    /// or, when the caller's own structure takes the last block (a GPT backup header), the anchor at the last
+    /// block less 256, the other anchor point of ECMA-167 3/8.4.2.1, and the 256 blocks after it, which the
+    /// caller fills (its structure at their end, zeros before it).
+    /// </summary>
+    public static int TrailerBlocks(bool lastBlockTaken) => lastBlockTaken ? 1 + (int)UdfConstants.AnchorBlock : 1;
+
+    /// <summary>Where the second anchor goes in an image of <paramref name="totalBlocks"/> blocks: the first block of the trailer.</summary>
+    public static uint SecondAnchorBlock(long totalBlocks, bool lastBlockTaken) => checked((uint)(totalBlocks - TrailerBlocks(lastBlockTaken)));
 
     public static long BlocksFor(long bytes) => (bytes + UdfConstants.BlockSize - 1) / UdfConstants.BlockSize;
 

@@ -29,7 +29,7 @@ internal sealed class UdfWriter
 
     private uint PartitionLength => _volume.PartitionEnd - _layout.PartitionStart;
 
-    private LongAd FileSetDescriptorAddress => new(UdfConstants.BlockSize, 0, 0);
+    private static LongAd FileSetDescriptorAddress => new(UdfLayout.FileSetBlocks * UdfConstants.BlockSize, 0, 0);
 
     /// <summary>Writes BEA01, NSR02, TEA01 into <see cref="UdfLayout.RecognitionBlocks"/> blocks.</summary>
     public void WriteVolumeRecognition(Span<byte> blocks) => VolumeStructureDescriptor.WriteRecognitionSequence(Exactly(blocks, UdfLayout.RecognitionBlocks));
@@ -68,7 +68,7 @@ internal sealed class UdfWriter
 
     /// <summary>
     /// Writes the file system region, <see cref="UdfLayout.FileSystemBlocks"/> blocks, to <paramref name="output"/>
-    /// in block order: the File Set Descriptor, then per directory its File Entry, its File Identifiers and
+    /// in block order: the File Set Descriptor and its terminator, then per directory its File Entry, its File Identifiers and
     /// its files' File Entries.
     /// </summary>
     public void WriteFileSystem(IMetadataOutput output)
@@ -81,8 +81,9 @@ internal sealed class UdfWriter
             FileSetIdentifier = _volume.Label,
             RootDirectory = Icb(tree.Root),
         }.WriteTo(output.Blocks(1), 0);
+        TerminatingDescriptor.WriteTo(output.Blocks(1), 1);
 
-        var block = 1u;
+        var block = (uint)UdfLayout.FileSetBlocks;
         foreach (var directory in tree.Directories)
         {
             Debug.Assert(block == _layout.DirectoryEntryBlock(directory), "directories must be written where the layout put them");

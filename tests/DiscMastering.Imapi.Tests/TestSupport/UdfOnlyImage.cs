@@ -17,7 +17,8 @@ internal static class UdfOnlyImage
     public sealed record Result(string ImagePath, DiscTree Tree, UdfLayout Layout, uint[] FileBlocks, long TotalBlocks);
 
     /// <summary>Masters <paramref name="sourceRoot"/> into <paramref name="imagePath"/>; all-zero stretches of file data are left as holes so huge sparse sources stay cheap.</summary>
-    public static Result Write(string sourceRoot, string imagePath, MasteringOptions options, uint maxExtentLength = UdfConstants.MaxExtentLength)
+    /// <param name="lastBlockTaken">Fill the last blocks with a stand-in for a GPT backup, so the second anchor goes to the last block less 256.</param>
+    public static Result Write(string sourceRoot, string imagePath, MasteringOptions options, uint maxExtentLength = UdfConstants.MaxExtentLength, bool lastBlockTaken = false)
     {
         var tree = DiscTreeBuilder.Build([new DiscSource("", sourceRoot)], options);
         const uint recognition = 16;
@@ -33,7 +34,8 @@ internal static class UdfOnlyImage
         }
 
         var partitionEnd = (uint)cursor;
-        var totalBlocks = cursor + 1;
+        var totalBlocks = cursor + UdfLayout.TrailerBlocks(lastBlockTaken);
+        var secondAnchor = UdfLayout.SecondAnchorBlock(totalBlocks, lastBlockTaken);
         var writer = new UdfWriter(layout, new UdfVolume(options.VolumeLabel, options.VolumeDate, f => fileBlocks[f.Index], partitionEnd));
 
         using var image = new FileStream(imagePath, FileMode.Create, FileAccess.Write);
@@ -46,8 +48,13 @@ internal static class UdfOnlyImage
         WriteAt(image, descriptors, buffer.AsSpan(0, UdfLayout.VolumeDescriptorBlocks * BlockSize));
         writer.WriteAnchor(buffer.AsSpan(0, BlockSize), UdfConstants.AnchorBlock);
         WriteAt(image, UdfConstants.AnchorBlock, buffer.AsSpan(0, BlockSize));
-        writer.WriteAnchor(buffer.AsSpan(0, BlockSize), (uint)(totalBlocks - 1));
-        WriteAt(image, totalBlocks - 1, buffer.AsSpan(0, BlockSize));
+        writer.WriteAnchor(buffer.AsSpan(0, BlockSize), secondAnchor);
+        WriteAt(image, secondAnchor, buffer.AsSpan(0, BlockSize));
+        if (lastBlockTaken)
+        {
+            buffer.AsSpan(0, 9 * BlockSize).Fill(0xEE);
+            WriteAt(image, totalBlocks - 9, buffer.AsSpan(0, 9 * BlockSize));
+        }
 
         var region = new byte[layout.FileSystemBlocks * BlockSize];
         var output = new MemoryMetadataOutput(region, region.Length);

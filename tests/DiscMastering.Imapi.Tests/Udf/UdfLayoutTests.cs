@@ -14,17 +14,17 @@ public sealed class UdfLayoutTests
         var tree = Tree(("sub/inner.txt", 10), ("top.txt", 5));
         var layout = UdfLayout.Create(tree, 19, 22, 300);
 
-        // Partition block 0 is the File Set Descriptor; the root's File Entry and identifiers follow, then
+        // Partition blocks 0 and 1 are the File Set Descriptor and its terminator; the root's File Entry and identifiers follow, then
         // the root's file's File Entry, then the sub-directory's.
         var root = tree.Root;
         var sub = tree.Directories.Single(d => d.Name == "sub");
-        Assert.Equal(1u, layout.DirectoryEntryBlock(root));
+        Assert.Equal(2u, layout.DirectoryEntryBlock(root));
         Assert.Equal(40u + 44u + 48u, layout.DirectoryStreamLength(root));
-        Assert.Equal(3u, layout.FileEntryBlock(tree.Files.Single(f => f.Name == "top.txt")));
-        Assert.Equal(4u, layout.DirectoryEntryBlock(sub));
-        Assert.Equal(6u, layout.FileEntryBlock(tree.Files.Single(f => f.Name == "inner.txt")));
-        Assert.Equal(7u, layout.FileSystemBlocks);
-        Assert.Equal(307u, layout.FileSystemEnd);
+        Assert.Equal(4u, layout.FileEntryBlock(tree.Files.Single(f => f.Name == "top.txt")));
+        Assert.Equal(5u, layout.DirectoryEntryBlock(sub));
+        Assert.Equal(7u, layout.FileEntryBlock(tree.Files.Single(f => f.Name == "inner.txt")));
+        Assert.Equal(8u, layout.FileSystemBlocks);
+        Assert.Equal(308u, layout.FileSystemEnd);
         Assert.Equal(22u + 32u, layout.IntegrityBlock);
         Assert.Equal(0ul, layout.UniqueId(root));
         Assert.True(layout.UniqueId(sub) >= 16);

@@ -42,6 +42,28 @@ public sealed class UdfOnlyImageVerificationTests(UdfOnlyImageFixture image) : I
     }
 
     [Fact]
+    public void LastBlockTaken_TheSecondAnchorGoesToTheLastBlockLess256_AndReadersFindIt()
+    {
+        using var temp = new TempDirectory();
+        var source = temp.CreateDirectory("source");
+        temp.WriteFile("source/file.txt", "after the anchor\n");
+        var result = UdfOnlyImage.Write(source, temp.Combine("gpt.img"), new MasteringOptions { VolumeLabel = "GPT" }, lastBlockTaken: true);
+
+        var udfinfo = UdfTools.UdfInfo.RunChecked([result.ImagePath]);
+        Assert.Contains($"start={result.TotalBlocks - 257}, blocks=1, type=ANCHOR", udfinfo.StdOut);
+        Assert.Equal("GPT", UdfTools.Info(result.ImagePath)["label"]);
+
+        using (var patch = new UdfImagePatch(result))
+        {
+            patch.Block(UdfConstants.AnchorBlock)[20] ^= 0xFF;
+        }
+
+        using var reader = Imapi.Udf.Reading.UdfImageReader.Open(result.ImagePath);
+        Assert.Equal(result.TotalBlocks - 257, reader.Volume.AnchorBlock);
+        Assert.Equal("after the anchor\n"u8.ToArray(), UdfImageReaderTests.ReadAll(reader, reader.Find("/file.txt")!));
+    }
+
+    [Fact]
     public void SevenZip_ListsEveryPathWithItsSize_AsUdf()
     {
         var result = ExternalTool.SevenZip.RunChecked(["l", "-slt", image.ImagePath]);
