@@ -94,7 +94,7 @@ internal sealed class UdfWriter
             {
                 FileType = IcbFileType.Directory,
                 Permissions = FileEntry.ReadExecuteForAll,
-                LinkCount = checked((ushort)(1 + subdirectories)),
+                LinkCount = (ushort)Math.Min(ushort.MaxValue, 1 + subdirectories), // its own parent entry and each child's (4/14.9.6)
                 InformationLength = streamLength,
                 Modified = directory.Modified.ToUniversalTime(),
                 UniqueId = _layout.UniqueId(directory),
