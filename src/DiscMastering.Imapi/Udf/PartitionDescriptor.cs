@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 namespace DiscMastering.Imapi.Udf;
 
 /// <summary>
-/// The Partition Descriptor (ECMA-167 3/10.5, UDF 1.02 2.2.12): one read-only NSR02 partition, with no
-/// space bitmaps (nothing is ever allocated on a mastered disc, 2.3.3).
+/// The Partition Descriptor (ECMA-167 3/10.5): one read-only NSR02 partition, with no space bitmaps in its
+/// Partition Header Descriptor (4/14.3): nothing is ever allocated on a mastered disc (UDF 2.3.3).
 /// </summary>
 internal sealed class PartitionDescriptor
 {

@@ -15,7 +15,7 @@ internal static class UdfConstants
     /// <summary>UDF revision recorded in the domain identifier suffix and the LVID, BCD (UDF 1.02 2.1.5.3).</summary>
     public const ushort Revision = 0x0102;
 
-    /// <summary>Descriptor version of every tag for NSR02 volumes (ECMA-167 2nd ed. / UDF 1.02 2.2.1.1).</summary>
+    /// <summary>Descriptor version of every tag: 2 on NSR02 volumes, 3 on NSR03 ones (ECMA-167 3/7.2.2).</summary>
     public const ushort DescriptorVersion = 2;
 
     /// <summary>First anchor point: logical sector 256 (ECMA-167 3/8.4.2.1, UDF 1.02 2.2.3).</summary>

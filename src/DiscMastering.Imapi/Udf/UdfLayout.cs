@@ -36,7 +36,7 @@ internal sealed class UdfLayout
     /// </summary>
     public const int FileSetBlocks = 2;
 
-    /// <summary>UDF 1.02 3.2.1.1: the root directory's unique ID is 0; IDs 1-15 are reserved.</summary>
+    /// <summary>The root directory's unique ID is 0; UDF 2.00 3.2.1.1 reserves 1-15, so new IDs start at 16 here too.</summary>
     private const ulong FirstUniqueId = 16;
 
     private readonly uint[] _directoryEntries;
@@ -151,7 +151,7 @@ internal sealed class UdfLayout
     /// <summary>The partition block of a node's File Entry.</summary>
     public uint EntryBlock(DiscNode node) => node is DiscDirectory directory ? DirectoryEntryBlock(directory) : FileEntryBlock((DiscFile)node);
 
-    /// <summary>The unique ID of a node's File Entry: 0 for the root (UDF 1.02 3.2.1.1), then one per File Entry block, from 16.</summary>
+    /// <summary>The unique ID of a node's File Entry: 0 for the root, then one per File Entry block, from 16 (see <see cref="FirstUniqueId"/>).</summary>
     public ulong UniqueId(DiscNode node) => node.Parent is null ? 0 : FirstUniqueId + EntryBlock(node);
 
     /// <summary>
@@ -167,7 +167,7 @@ internal sealed class UdfLayout
 
     public static long BlocksFor(long bytes) => (bytes + UdfConstants.BlockSize - 1) / UdfConstants.BlockSize;
 
-    /// <summary>A File Identifier holds at most 255 bytes: 254 Latin-1 characters, or 127 UTF-16 units (UDF 1.02 2.3.4.5).</summary>
+    /// <summary>A File Identifier holds at most 255 bytes, its length being one byte (ECMA-167 4/14.4.4): 254 Latin-1 characters, or 127 UTF-16 units.</summary>
     private static void CheckNames(DiscTree tree)
     {
         var problems = new List<DiscMasteringException>();
