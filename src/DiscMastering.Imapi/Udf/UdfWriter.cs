@@ -68,24 +68,80 @@ internal sealed class UdfWriter
 
     /// <summary>
     /// Writes the file system region, <see cref="UdfLayout.FileSystemBlocks"/> blocks, to <paramref name="output"/>
-    /// in block order: the File Set Descriptor and its terminator, then per directory its File Entry, its File Identifiers and
-    /// its files' File Entries.
+    /// in block order, one block per call: the File Set Descriptor and its terminator, then per directory its
+    /// File Entry, its File Identifiers and its files' File Entries.
     /// </summary>
     public void WriteFileSystem(IMetadataOutput output)
     {
-        var tree = _layout.Tree;
-        new FileSetDescriptor
-        {
-            RecordingTime = VolumeTime,
-            LogicalVolumeIdentifier = _volume.Label,
-            FileSetIdentifier = _volume.Label,
-            RootDirectory = Icb(tree.Root),
-        }.WriteTo(output.Blocks(1), 0);
-        TerminatingDescriptor.WriteTo(output.Blocks(1), 1);
+        var end = Render(output, 0, withFileSet: true, _layout.FileSystemBlocks);
+        Debug.Assert(end == _layout.FileSystemBlocks, "the file system region must fill exactly the blocks the layout gave it");
+    }
 
-        var block = (uint)UdfLayout.FileSetBlocks;
-        foreach (var directory in tree.Directories)
+    /// <summary>
+    /// Renders blocks <paramref name="first"/> on of the file system region (relative to its start) into
+    /// <paramref name="destination"/>, a whole number of blocks: for a sink that serves any offset without
+    /// holding the whole region, which takes a block per file. Starts at the directory holding <paramref name="first"/>.
+    /// </summary>
+    public void WriteFileSystemBlocks(uint first, Memory<byte> destination)
+    {
+        var count = (uint)(destination.Length / UdfConstants.BlockSize);
+        if (destination.Length % UdfConstants.BlockSize != 0 || first + count > _layout.FileSystemBlocks)
         {
+            throw new ArgumentOutOfRangeException(nameof(first), $"blocks {first} to {first + count} are not inside the file system region's {_layout.FileSystemBlocks}");
+        }
+
+        var directories = _layout.Tree.Directories;
+        int low = 0, high = directories.Count - 1, start = 0;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (_layout.DirectoryEntryBlock(directories[middle]) <= first)
+            {
+                start = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        // Blocks before the first directory's File Entry belong to the File Set Descriptor: start from the beginning.
+        var fromStart = first < UdfLayout.FileSetBlocks;
+        var window = new BlockWindow(destination, first, fromStart ? 0 : _layout.DirectoryEntryBlock(directories[start]));
+        Render(window, fromStart ? 0 : start, fromStart, first + count);
+    }
+
+    /// <summary>
+    /// Writes from directory <paramref name="firstDirectory"/>, after the File Set Descriptor when <paramref name="withFileSet"/>, until
+    /// block <paramref name="endBlock"/> is reached, a block per <see cref="IMetadataOutput.Blocks"/> call so
+    /// no sink ever holds a whole directory; returns the block after the last one written.
+    /// </summary>
+    private uint Render(IMetadataOutput output, int firstDirectory, bool withFileSet, uint endBlock)
+    {
+        var tree = _layout.Tree;
+        uint block;
+        if (withFileSet)
+        {
+            // The File Set Descriptor and its terminator come first, at partition blocks 0 and 1.
+            new FileSetDescriptor
+            {
+                RecordingTime = VolumeTime,
+                LogicalVolumeIdentifier = _volume.Label,
+                FileSetIdentifier = _volume.Label,
+                RootDirectory = Icb(tree.Root),
+            }.WriteTo(output.Blocks(1), 0);
+            TerminatingDescriptor.WriteTo(output.Blocks(1), 1);
+            block = UdfLayout.FileSetBlocks;
+        }
+        else
+        {
+            block = _layout.DirectoryEntryBlock(tree.Directories[firstDirectory]);
+        }
+
+        for (var i = firstDirectory; i < tree.Directories.Count && block < endBlock; i++)
+        {
+            var directory = tree.Directories[i];
             Debug.Assert(block == _layout.DirectoryEntryBlock(directory), "directories must be written where the layout put them");
             var streamLength = _layout.DirectoryStreamLength(directory);
             var streamBlock = block + 1;
@@ -101,10 +157,7 @@ internal sealed class UdfWriter
                 Extents = FileEntry.ContiguousExtents(streamLength, streamBlock),
             }.WriteTo(output.Blocks(1), block);
 
-            var streamBlocks = (int)UdfLayout.BlocksFor(streamLength);
-            WriteIdentifiers(directory, output.Blocks(streamBlocks), streamBlock);
-            block = streamBlock + (uint)streamBlocks;
-
+            block = WriteIdentifiers(directory, output, streamBlock);
             foreach (var child in directory.Children)
             {
                 if (child is DiscFile file)
@@ -115,7 +168,7 @@ internal sealed class UdfWriter
             }
         }
 
-        Debug.Assert(block == _layout.FileSystemBlocks, "the file system region must fill exactly the blocks the layout gave it");
+        return block;
     }
 
     /// <summary>Volume times are recorded in UTC, as the ISO 9660 descriptors are.</summary>
@@ -172,18 +225,46 @@ internal sealed class UdfWriter
         return $"{seconds:X8}{hash:X8}{_volume.Label}";
     }
 
-    private void WriteIdentifiers(DiscDirectory directory, Span<byte> stream, uint streamBlock)
+    /// <summary>
+    /// Writes a directory's File Identifiers from <paramref name="streamBlock"/> on, block by block: a descriptor
+    /// that crosses a block boundary (as ECMA-167 4/14.4 allows) is rendered aside and split. Returns the block after the stream.
+    /// </summary>
+    private uint WriteIdentifiers(DiscDirectory directory, IMetadataOutput output, uint streamBlock)
     {
+        Span<byte> descriptor = stackalloc byte[FileIdentifierDescriptor.CalcLength(byte.MaxValue)];
+        var block = output.Blocks(1);
+        var offset = 0L;
         var parent = directory.Parent ?? directory;
-        var offset = FileIdentifierDescriptor.WriteTo(stream, "", FileIdentifierDescriptor.Characteristics.Directory | FileIdentifierDescriptor.Characteristics.Parent, Icb(parent), streamBlock);
+        var length = FileIdentifierDescriptor.WriteTo(descriptor, "", FileIdentifierDescriptor.Characteristics.Directory | FileIdentifierDescriptor.Characteristics.Parent, Icb(parent), streamBlock);
+        Append(descriptor[..length], output, ref block, ref offset);
         foreach (var child in directory.Children)
         {
             var characteristics = child is DiscDirectory ? FileIdentifierDescriptor.Characteristics.Directory : FileIdentifierDescriptor.Characteristics.None;
             var location = streamBlock + (uint)(offset / UdfConstants.BlockSize);
-            offset += FileIdentifierDescriptor.WriteTo(stream[offset..], child.Name, characteristics, Icb(child), location);
+            length = FileIdentifierDescriptor.WriteTo(descriptor, child.Name, characteristics, Icb(child), location);
+            Append(descriptor[..length], output, ref block, ref offset);
         }
 
         Debug.Assert(offset == _layout.DirectoryStreamLength(directory), "a directory's identifiers must take the length the layout gave them");
+        return streamBlock + (uint)UdfLayout.BlocksFor(offset);
+    }
+
+    /// <summary>Copies <paramref name="bytes"/> to the stream at <paramref name="offset"/>, taking the next block when the current one is full.</summary>
+    private static void Append(scoped ReadOnlySpan<byte> bytes, IMetadataOutput output, ref Span<byte> block, ref long offset)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var inBlock = (int)(offset % UdfConstants.BlockSize);
+            if (inBlock == 0 && offset > 0)
+            {
+                block = output.Blocks(1);
+            }
+
+            var take = Math.Min(bytes.Length, UdfConstants.BlockSize - inBlock);
+            bytes[..take].CopyTo(block[inBlock..]);
+            bytes = bytes[take..];
+            offset += take;
+        }
     }
 
     private void WriteFileEntry(DiscFile file, Span<byte> block, uint location)

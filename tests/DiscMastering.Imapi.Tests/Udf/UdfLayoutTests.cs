@@ -70,6 +70,44 @@ public sealed class UdfLayoutTests
         Assert.Equal(File.ReadAllBytes(temp.Combine("one.img")), File.ReadAllBytes(temp.Combine("two.img")));
     }
 
+    [Fact]
+    public void AnyWindowOfTheFileSystem_RendersTheSameBytesAsTheWhole()
+    {
+        var files = new List<(string, long)>();
+        for (var i = 0; i < 120; i++)
+        {
+            files.Add(($"big directory/a name long enough to cross blocks {i:D3}.txt", i * 1000L));
+        }
+
+        files.Add(("small/one.txt", 1));
+        files.Add(("zz/日本語/two.txt", 5000));
+        var tree = Tree([.. files]);
+        var layout = UdfLayout.Create(tree, 19, 22, 300);
+        long cursor = layout.FileSystemEnd;
+        var blocks = new uint[tree.Files.Count];
+        foreach (var file in tree.Files)
+        {
+            blocks[file.Index] = (uint)cursor;
+            cursor += UdfLayout.BlocksFor(file.Length);
+        }
+
+        var writer = new UdfWriter(layout, new UdfVolume("WINDOW", s_date, f => blocks[f.Index], (uint)cursor));
+        var whole = new byte[layout.FileSystemBlocks * 2048];
+        writer.WriteFileSystem(new MemoryMetadataOutput(whole, whole.Length));
+        Assert.True(layout.DirectoryStreamLength(tree.Directories.Single(d => d.Name == "big directory")) > 3 * 2048);
+
+        var random = new Random(3);
+        for (var round = 0; round < 200; round++)
+        {
+            var first = (uint)random.Next((int)layout.FileSystemBlocks);
+            var count = random.Next(1, (int)Math.Min(8, layout.FileSystemBlocks - first) + 1);
+            var window = new byte[count * 2048];
+            window.AsSpan().Fill(0xAA);
+            writer.WriteFileSystemBlocks(first, window);
+            Assert.True(whole.AsSpan((int)first * 2048, window.Length).SequenceEqual(window), $"blocks {first} to {first + count - 1} differ");
+        }
+    }
+
     /// <summary>A tree made directly, with names no source scan would let through.</summary>
     private static DiscTree Tree(params (string Path, long Length)[] files)
     {
