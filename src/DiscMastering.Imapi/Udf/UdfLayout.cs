@@ -28,7 +28,8 @@ internal sealed class UdfLayout
 
     public const int RecognitionBlocks = VolumeStructureDescriptor.RecognitionSequenceBlocks;
 
-    private const int IntegrityBlocks = 2;
+    /// <summary>The integrity sequence: the Logical Volume Integrity Descriptor and its terminator.</summary>
+    public const int IntegrityBlocks = 2;
 
     /// <summary>
     /// The File Set Descriptor and the Terminating Descriptor that ends its sequence (ECMA-167 4/8.3.1), at

@@ -54,7 +54,7 @@ internal sealed class UdfWriter
         TerminatingDescriptor.WriteTo(Block(integrity, 1), _layout.IntegrityBlock + 1);
     }
 
-    /// <summary>Writes an Anchor Volume Descriptor Pointer into <paramref name="block"/>, which the image records at <paramref name="location"/> (256, or the last block).</summary>
+    /// <summary>Writes an Anchor Volume Descriptor Pointer into <paramref name="block"/>, which the image records at <paramref name="location"/>: 256, or <see cref="UdfLayout.SecondAnchorBlock"/>.</summary>
     public void WriteAnchor(Span<byte> block, uint location)
     {
         block = Exactly(block, 1);
@@ -200,7 +200,7 @@ internal sealed class UdfWriter
             SequenceNumber = number,
             LogicalVolumeIdentifier = _volume.Label,
             FileSetDescriptor = FileSetDescriptorAddress,
-            IntegritySequence = new ExtentAd(2 * UdfConstants.BlockSize, _layout.IntegrityBlock),
+            IntegritySequence = new ExtentAd(UdfLayout.IntegrityBlocks * UdfConstants.BlockSize, _layout.IntegrityBlock),
             PartitionNumber = 0,
         }.WriteTo(Block(blocks, number), first + number);
         number++;
