@@ -26,6 +26,7 @@ command -v qemu-system-x86_64 >/dev/null || missing+=(qemu-system-x86)  # boots 
 [[ -e /usr/share/OVMF/OVMF_CODE_4M.fd || -e /usr/share/OVMF/OVMF_CODE.fd ]] || missing+=(ovmf)  # the UEFI firmware QEMU boots them with
 [[ -e /usr/lib/grub/i386-pc/kernel.img ]] || missing+=(grub-pc-bin)  # GRUB's BIOS modules (grub-mkimage comes with grub-common)
 [[ -e /usr/lib/grub/x86_64-efi/kernel.img ]] || missing+=(grub-efi-amd64-bin)  # GRUB's UEFI modules
+command -v udfinfo >/dev/null || missing+=(udftools)          # udfinfo checks UDF volumes; mkudffs makes foreign ones for the UDF reader
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."

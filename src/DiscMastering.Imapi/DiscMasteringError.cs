@@ -126,6 +126,21 @@ public enum DiscMasteringError
     /// <summary>An image's partition table (MBR or GPT in its system area) is damaged: impossible sizes or counts, entries outside the image.</summary>
     DamagedPartitionTable = 2043,
 
+    /// <summary>A name is longer than a UDF File Identifier holds (254 bytes of OSTA Compressed Unicode).</summary>
+    UdfNameTooLong = 2050,
+
+    /// <summary>A file is larger than one UDF File Entry can place in its extents.</summary>
+    UdfFileTooLarge = 2051,
+
+    /// <summary>An image has no UDF Anchor Volume Descriptor Pointer at block 256 or at its last block.</summary>
+    NoUdfVolume = 2052,
+
+    /// <summary>An image's UDF structures are damaged: a bad tag, a length or position out of bounds, a directory loop.</summary>
+    DamagedUdfImage = 2053,
+
+    /// <summary>An image uses a UDF feature this reader does not read (a block size other than 2048, virtual, sparable or metadata partitions).</summary>
+    UnsupportedUdfImage = 2054,
+
     /// <summary>The recorder library is missing (libburn on Linux) or recording is not possible on this OS.</summary>
     RecordingUnavailable = 3001,
 
