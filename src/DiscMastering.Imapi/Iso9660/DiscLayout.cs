@@ -8,7 +8,8 @@ namespace DiscMastering.Imapi.Iso9660;
 /// </summary>
 /// <remarks>
 /// Order: System Area (0-15), primary descriptor (16), Joliet descriptor (17), terminator (18), the four
-/// path tables (primary L, M; Joliet L, M), primary directories, Joliet directories, then file data
+/// path tables (primary L, M; Joliet L, M), primary directories, their Rock Ridge continuation areas,
+/// Joliet directories, then file data
 /// depth-first in name order, shared by both trees.
 /// </remarks>
 public sealed class DiscLayout
@@ -55,7 +56,7 @@ public sealed class DiscLayout
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(options);
-        var primary = NamespaceLayout.Create(tree, isJoliet: false);
+        var primary = NamespaceLayout.Create(tree, isJoliet: false, options.RockRidge);
         var joliet = NamespaceLayout.Create(tree, isJoliet: true);
 
         long cursor = FirstPathTableBlock;
@@ -74,6 +75,8 @@ public sealed class DiscLayout
                 directory.Extent = (uint)cursor;
                 cursor += directory.Size / IsoConstants.BlockSize;
             }
+
+            cursor = space.PlaceContinuationAreas((uint)cursor);
         }
 
         var firstFileBlock = (uint)cursor;

@@ -1,11 +1,13 @@
 using System.Buffers;
 using System.Diagnostics;
+using DiscMastering.Imapi.Iso9660.RockRidge;
 
 namespace DiscMastering.Imapi.Iso9660;
 
 /// <summary>
 /// Renders everything before the first file's data (blocks 0 to <see cref="DiscLayout.FirstFileBlock"/>):
-/// the System Area, the volume descriptors, the path tables and the directories of both namespaces.
+/// the System Area, the volume descriptors, the path tables, the directories of both namespaces and the
+/// primary tree's Rock Ridge continuation areas.
 /// </summary>
 internal static class MetadataWriter
 {
@@ -25,12 +27,16 @@ internal static class MetadataWriter
             WritePathTable(space, bigEndian: true, output);
         }
 
+        // Modes come from the files' first bytes: read once, here, before any directory is rendered.
+        var modes = layout.Primary.HasRockRidge ? PosixModes.Resolve(layout.Tree, options.FileModes) : null;
         foreach (var space in new[] { layout.Primary, layout.Joliet })
         {
             foreach (var directory in space.InPathTableOrder)
             {
-                WriteDirectory(layout, space, directory, output);
+                WriteDirectory(layout, space, directory, modes, output);
             }
+
+            WriteContinuationAreas(space, modes, output);
         }
     }
 
@@ -76,30 +82,100 @@ internal static class MetadataWriter
         }
     }
 
-    private static void WriteDirectory(DiscLayout layout, NamespaceLayout space, DirectoryExtent directory, IMetadataOutput output)
+    private static void WriteDirectory(DiscLayout layout, NamespaceLayout space, DirectoryExtent directory, PosixModes? modes, IMetadataOutput output)
     {
         var parent = directory.Directory.Parent is { } p ? space.ByIndex[p.Index] : directory;
         var blocksLeft = (int)(directory.Size / IsoConstants.BlockSize) - 1;
         var block = output.Blocks(1);
-        var offset = new DirectoryRecord(directory.Extent, directory.Size, directory.Directory.Modified, DirectoryRecord.Flags.Directory)
-            .WriteTo(block, DirectoryRecord.SelfIdentifier);
-        offset += new DirectoryRecord(parent.Extent, parent.Size, parent.Directory.Modified, DirectoryRecord.Flags.Directory)
-            .WriteTo(block[offset..], DirectoryRecord.ParentIdentifier);
-        foreach (var (node, identifier) in directory.Entries)
+        var offset = 0;
+        for (var i = 0; i < RockRidgeDirectory.FirstEntryRecord + directory.Entries.Length; i++)
         {
-            if (offset + DirectoryRecord.CalcLength(identifier.Length) > IsoConstants.BlockSize)
+            var length = directory.RecordLength(i);
+            if (DirectoryExtent.NextRecordOffset(offset, length) != offset + length)
             {
                 block = output.Blocks(1);
                 blocksLeft--;
                 offset = 0;
             }
 
-            var record = node is DiscDirectory child
-                ? new DirectoryRecord(space.ByIndex[child.Index].Extent, space.ByIndex[child.Index].Size, child.Modified, DirectoryRecord.Flags.Directory)
+            var (node, identifier) = i switch
+            {
+                0 => (directory.Directory, DirectoryRecord.SelfIdentifier.ToArray()),
+                1 => (parent.Directory, DirectoryRecord.ParentIdentifier.ToArray()),
+                _ => directory.Entries[i - RockRidgeDirectory.FirstEntryRecord],
+            };
+            var record = node is DiscDirectory folder
+                ? new DirectoryRecord(space.ByIndex[folder.Index].Extent, space.ByIndex[folder.Index].Size, folder.Modified, DirectoryRecord.Flags.Directory)
                 : new DirectoryRecord(layout.FileExtents[node.Index], (uint)((DiscFile)node).Length, node.Modified, DirectoryRecord.Flags.None);
-            offset += record.WriteTo(block[offset..], identifier);
+            var systemUseLength = directory.RockRidge?.SystemUseLength(i) ?? 0;
+            record.WriteTo(block[offset..], identifier, systemUseLength);
+            if (directory.RockRidge is { } rockRidge && modes is not null)
+            {
+                var systemUse = block.Slice(offset + DirectoryRecord.SystemUseOffset(identifier.Length), systemUseLength);
+                SystemUseBuilder.Write(
+                    RockRidgeDirectory.KindOf(directory.Directory, i),
+                    identifier.Length,
+                    i < RockRidgeDirectory.FirstEntryRecord ? "" : node.Name,
+                    modes.For(node),
+                    rockRidge.ContinuationBlock(i),
+                    rockRidge.ContinuationOffset(i),
+                    systemUse,
+                    []);
+            }
+
+            offset += length;
         }
 
         Debug.Assert(blocksLeft == 0, "a directory must fill exactly the blocks the layout gave it");
+    }
+
+    /// <summary>Renders the continuation areas the layout placed after <paramref name="space"/>'s directories, block by block.</summary>
+    private static void WriteContinuationAreas(NamespaceLayout space, PosixModes? modes, IMetadataOutput output)
+    {
+        if (space.ContinuationBlocks == 0 || modes is null)
+        {
+            return;
+        }
+
+        var current = space.FirstContinuationBlock;
+        var block = output.Blocks(1);
+        var written = 1u;
+        foreach (var directory in space.InPathTableOrder)
+        {
+            var rockRidge = directory.RockRidge!;
+            for (var i = 0; i < rockRidge.RecordCount; i++)
+            {
+                var length = rockRidge.ContinuationLength(i);
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                while (current < rockRidge.ContinuationBlock(i))
+                {
+                    block = output.Blocks(1);
+                    written++;
+                    current++;
+                }
+
+                var (node, identifierLength) = i switch
+                {
+                    0 => ((DiscNode)directory.Directory, 1),
+                    1 => (directory.Directory.Parent ?? directory.Directory, 1),
+                    _ => (directory.Entries[i - RockRidgeDirectory.FirstEntryRecord].Node, directory.Entries[i - RockRidgeDirectory.FirstEntryRecord].Identifier.Length),
+                };
+                SystemUseBuilder.Write(
+                    RockRidgeDirectory.KindOf(directory.Directory, i),
+                    identifierLength,
+                    i < RockRidgeDirectory.FirstEntryRecord ? "" : node.Name,
+                    modes.For(node),
+                    0,
+                    0,
+                    [],
+                    block.Slice(rockRidge.ContinuationOffset(i), length));
+            }
+        }
+
+        Debug.Assert(written == space.ContinuationBlocks, "the continuation areas must fill exactly the blocks the layout gave them");
     }
 }
