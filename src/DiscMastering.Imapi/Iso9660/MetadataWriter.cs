@@ -91,7 +91,7 @@ internal static class MetadataWriter
         for (var i = 0; i < RockRidgeDirectory.FirstEntryRecord + directory.Entries.Length; i++)
         {
             var length = directory.RecordLength(i);
-            if (DirectoryExtent.NextRecordOffset(offset, length) != offset + length)
+            if (offset + length > IsoConstants.BlockSize)
             {
                 block = output.Blocks(1);
                 blocksLeft--;
