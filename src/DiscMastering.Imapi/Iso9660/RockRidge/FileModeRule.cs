@@ -50,7 +50,7 @@ public sealed class FileModeRule
         var permissions = Convert.ToInt32(octal, 8);
         if (permissions > MaxPermissions)
         {
-            throw Invalid(rule, $"has the mode {octal}, beyond the permission bits (at most 7777); the file type comes from the disc");
+            throw Invalid(rule, $"has the mode {octal}, more than the permission bits hold (at most 7777)");
         }
 
         return Create(pattern, permissions, rule);
