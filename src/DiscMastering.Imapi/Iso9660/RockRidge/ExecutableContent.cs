@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using DiscMastering.Imapi.Sources;
 
 namespace DiscMastering.Imapi.Iso9660.RockRidge;
@@ -54,12 +55,32 @@ internal static class ExecutableContent
         };
     }
 
-    /// <summary>Reads the first bytes of <paramref name="localPath"/> (open, one positional read, close) and tells.</summary>
+    /// <summary>
+    /// Reads the first bytes of <paramref name="localPath"/> and tells: open, one positional read, close, and on
+    /// Linux no other system call. A file that cannot be read fails as the writer would (DM2005, DM2006).
+    /// </summary>
     public static bool Probe(string localPath)
     {
         Span<byte> head = stackalloc byte[ProbeLength];
         using var handle = SourceFile.OpenRead(localPath);
-        var read = RandomAccess.Read(handle, head, 0);
-        return IsExecutable(head[..read]);
+        return IsExecutable(head[..ReadHead(handle, localPath, head)]);
+    }
+
+    private static int ReadHead(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string localPath, Span<byte> head)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return RandomAccess.Read(handle, head, 0);
+        }
+
+        var read = Interop.Linux.PreadInterop.Pread((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(head), (nuint)head.Length, 0);
+        if (read < 0)
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.Unreadable,
+                $"the file '{localPath}' cannot be read ({Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}); give the build user read access, or leave it out.");
+        }
+
+        return (int)read;
     }
 }
