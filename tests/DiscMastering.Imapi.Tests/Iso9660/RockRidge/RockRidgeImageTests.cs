@@ -158,6 +158,25 @@ public sealed partial class RockRidgeImageTests(RockRidgeImageFixture image) : I
         Assert.True(withRockRidge.TotalBlocks > without.TotalBlocks);
     }
 
+    [Fact]
+    public void WithoutRockRidge_TheImageIsByteForByteWhatItWasBeforeRockRidge()
+    {
+        // The SHA-256 of this tree's image as the engine wrote it before Rock Ridge existed (same label, same
+        // SOURCE_DATE_EPOCH): --no-rock-ridge must keep every byte. A change here must be a deliberate one.
+        const string BeforeRockRidge = "b22d369f155602c0c8d7f53e9d6a493398bb415ba957507a21519ae09d19025a";
+        var source = _temp.CreateDirectory("golden");
+        _temp.WriteFile("golden/a.txt", "alpha\n");
+        _temp.WriteFile("golden/Readme.TXT", "Read me.\n");
+        _temp.WriteFile("golden/run.sh", "#!/bin/sh\necho run\n");
+        _temp.WriteFile("golden/sub/b.bin", [.. Enumerable.Repeat(Enumerable.Range(0, 256).Select(i => (byte)i), 10).SelectMany(b => b)]);
+        _temp.WriteFile("golden/empty", []);
+        var path = _temp.Combine("golden.iso");
+
+        ImageMaster.MasterToFile([new DiscSource("", source)], path, new MasteringOptions { VolumeLabel = "PLAIN", SourceDateEpoch = s_epoch, RockRidge = false });
+
+        Assert.Equal(BeforeRockRidge, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
