@@ -36,7 +36,10 @@ internal static class MetadataWriter
                 WriteDirectory(layout, space, directory, modes, output);
             }
 
-            WriteContinuationAreas(space, modes, output);
+            if (modes is not null)
+            {
+                ContinuationAreaWriter.Write(space, modes, output);
+            }
         }
     }
 
@@ -109,73 +112,14 @@ internal static class MetadataWriter
                 : new DirectoryRecord(layout.FileExtents[node.Index], (uint)((DiscFile)node).Length, node.Modified, DirectoryRecord.Flags.None);
             var systemUseLength = directory.RockRidge?.SystemUseLength(i) ?? 0;
             record.WriteTo(block[offset..], identifier, systemUseLength);
-            if (directory.RockRidge is { } rockRidge && modes is not null)
+            if (modes is not null)
             {
-                var systemUse = block.Slice(offset + DirectoryRecord.SystemUseOffset(identifier.Length), systemUseLength);
-                SystemUseBuilder.Write(
-                    RockRidgeDirectory.KindOf(directory.Directory, i),
-                    identifier.Length,
-                    i < RockRidgeDirectory.FirstEntryRecord ? "" : node.Name,
-                    modes.For(node),
-                    rockRidge.ContinuationBlock(i),
-                    rockRidge.ContinuationOffset(i),
-                    systemUse,
-                    []);
+                directory.RockRidge?.WriteSystemUse(directory.Directory, i, node, identifier.Length, modes, block.Slice(offset + DirectoryRecord.SystemUseOffset(identifier.Length), systemUseLength));
             }
 
             offset += length;
         }
 
         Debug.Assert(blocksLeft == 0, "a directory must fill exactly the blocks the layout gave it");
-    }
-
-    /// <summary>Renders the continuation areas the layout placed after <paramref name="space"/>'s directories, block by block.</summary>
-    private static void WriteContinuationAreas(NamespaceLayout space, PosixModes? modes, IMetadataOutput output)
-    {
-        if (space.ContinuationBlocks == 0 || modes is null)
-        {
-            return;
-        }
-
-        var current = space.FirstContinuationBlock;
-        var block = output.Blocks(1);
-        var written = 1u;
-        foreach (var directory in space.InPathTableOrder)
-        {
-            var rockRidge = directory.RockRidge!;
-            for (var i = 0; i < rockRidge.RecordCount; i++)
-            {
-                var length = rockRidge.ContinuationLength(i);
-                if (length == 0)
-                {
-                    continue;
-                }
-
-                while (current < rockRidge.ContinuationBlock(i))
-                {
-                    block = output.Blocks(1);
-                    written++;
-                    current++;
-                }
-
-                var (node, identifierLength) = i switch
-                {
-                    0 => ((DiscNode)directory.Directory, 1),
-                    1 => (directory.Directory.Parent ?? directory.Directory, 1),
-                    _ => (directory.Entries[i - RockRidgeDirectory.FirstEntryRecord].Node, directory.Entries[i - RockRidgeDirectory.FirstEntryRecord].Identifier.Length),
-                };
-                SystemUseBuilder.Write(
-                    RockRidgeDirectory.KindOf(directory.Directory, i),
-                    identifierLength,
-                    i < RockRidgeDirectory.FirstEntryRecord ? "" : node.Name,
-                    modes.For(node),
-                    0,
-                    0,
-                    [],
-                    block.Slice(rockRidge.ContinuationOffset(i), length));
-            }
-        }
-
-        Debug.Assert(written == space.ContinuationBlocks, "the continuation areas must fill exactly the blocks the layout gave them");
     }
 }

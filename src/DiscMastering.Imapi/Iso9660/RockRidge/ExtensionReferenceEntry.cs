@@ -1,8 +1,10 @@
 namespace DiscMastering.Imapi.Iso9660.RockRidge;
 
 /// <summary>
-/// ER, SUSP 1.12 5.5: names the extension the volume's System Use entries follow. Recorded once, for the root's
-/// "." record; the identifier and texts are the ones RRIP 1.12 section 5 gives for "RRIP_1991A", extension version 1.
+/// ER, SUSP 1.12 5.5: names the extension the volume's System Use entries follow. Recorded once, in the root's
+/// "." record (here in its continuation area). The identifier "RRIP_1991A", its descriptor and source texts
+/// and extension version 1 are the values the Rock Ridge specification registers, as genisoimage and libisofs
+/// record them.
 /// </summary>
 internal static class ExtensionReferenceEntry
 {

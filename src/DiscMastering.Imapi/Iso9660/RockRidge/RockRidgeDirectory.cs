@@ -60,6 +60,22 @@ internal sealed class RockRidgeDirectory
 
     public int ContinuationOffset(int record) => _continuationOffsets[record];
 
+    /// <summary>Renders record <paramref name="record"/>'s System Use field, the entries that stay in the record and the CE.</summary>
+    public void WriteSystemUse(DiscDirectory directory, int record, DiscNode node, int identifierLength, PosixModes modes, Span<byte> systemUse) =>
+        SystemUseBuilder.Write(
+            KindOf(directory, record),
+            identifierLength,
+            record < FirstEntryRecord ? "" : node.Name,
+            modes.For(node),
+            _continuationBlocks[record],
+            _continuationOffsets[record],
+            systemUse,
+            []);
+
+    /// <summary>Renders record <paramref name="record"/>'s continuation area: the entries the record had no room for.</summary>
+    public void WriteContinuation(DiscDirectory directory, int record, DiscNode node, int identifierLength, PosixModes modes, Span<byte> area) =>
+        SystemUseBuilder.Write(KindOf(directory, record), identifierLength, record < FirstEntryRecord ? "" : node.Name, modes.For(node), 0, 0, [], area);
+
     /// <summary>
     /// Gives each continuation area its place, packed into blocks from <paramref name="block"/> at
     /// <paramref name="offset"/>, never across a block's end; returns where the next area would go.
