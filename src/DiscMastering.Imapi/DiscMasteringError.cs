@@ -90,6 +90,12 @@ public enum DiscMasteringError
     /// <summary>A cloud-init seed (<c>--preset cloud-init</c>) lacks <c>user-data</c> or <c>meta-data</c> as a file at the disc's root.</summary>
     CloudInitSeedIncomplete = 2020,
 
+    /// <summary>A file mode rule (<c>--file-mode GLOB=OCTAL</c>) is malformed: no '=', no pattern, or not an octal mode up to 7777.</summary>
+    InvalidFileModeRule = 2021,
+
+    /// <summary>File mode rules were given with Rock Ridge turned off, where no mode is recorded.</summary>
+    FileModesWithoutRockRidge = 2022,
+
     /// <summary>A boot image (<c>--bios-boot</c>, <c>--efi-boot</c>) is not a file of the mastered tree.</summary>
     BootImageNotFound = 2030,
 

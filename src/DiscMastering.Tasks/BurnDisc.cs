@@ -54,6 +54,12 @@ public sealed class BurnDisc : DiscToolTask
     public string? HybridMbr { get; set; }
 
     /// <summary>
+    /// Records Rock Ridge in the primary tree (the default): exact names and POSIX modes for Linux and macOS readers.
+    /// False passes <c>--no-rock-ridge</c>.
+    /// </summary>
+    public bool RockRidge { get; set; } = true;
+
+    /// <summary>
     /// Glob patterns of disc paths to leave off the disc (<c>--exclude</c>), one per item: <c>*</c>, <c>?</c>,
     /// <c>**</c> for any depth, <c>/</c> (or <c>\</c>) between folders, case-sensitive; a pattern naming a folder or
     /// ending with <c>/</c> leaves out the whole folder.
@@ -72,12 +78,14 @@ public sealed class BurnDisc : DiscToolTask
     {
         string imagePath = Path.GetFullPath(ImagePath);
         arguments.Add("image");
+        var modeRules = new List<string>();
         foreach (ITaskItem source in Sources)
         {
-            string? argument = GetSourceArgument(source, imagePath);
+            string? argument = GetSourceArgument(source, imagePath, out string? discPath);
             if (argument is not null)
             {
                 arguments.Add(argument);
+                AddModeRule(modeRules, source, discPath);
             }
         }
 
@@ -105,6 +113,17 @@ public sealed class BurnDisc : DiscToolTask
         {
             arguments.Add("--exclude");
             arguments.Add(pattern);
+        }
+
+        if (!RockRidge)
+        {
+            arguments.Add("--no-rock-ridge");
+        }
+
+        foreach (string rule in modeRules)
+        {
+            arguments.Add("--file-mode");
+            arguments.Add(rule);
         }
 
         CheckNoLineBreak(imagePath, nameof(ImagePath));
@@ -162,8 +181,9 @@ public sealed class BurnDisc : DiscToolTask
     /// The tool argument for one source: its full path, or the graft point <c>disc/path=full/path</c> when it has a
     /// TargetPath.
     /// </summary>
-    private string? GetSourceArgument(ITaskItem source, string imagePath)
+    private string? GetSourceArgument(ITaskItem source, string imagePath, out string? discPath)
     {
+        discPath = null;
         string fullPath = TrimEndingSeparators(Path.GetFullPath(source.GetMetadata("FullPath") is { Length: > 0 } itemPath ? itemPath : source.ItemSpec));
         bool isFolder = Directory.Exists(fullPath);
         if (!isFolder && !File.Exists(fullPath))
@@ -186,11 +206,14 @@ public sealed class BurnDisc : DiscToolTask
 
         if (string.IsNullOrEmpty(targetPath))
         {
+            // A folder's contents go to the root, a file to the root under its own name.
+            discPath = isFolder ? string.Empty : Path.GetFileName(fullPath);
+
             // A path with '=' in it would read as a graft point; an empty disc path before '=' means "the root".
             return fullPath.IndexOf('=') < 0 ? fullPath : "=" + fullPath;
         }
 
-        string? discPath = DiscPath.Normalize(targetPath, Path.GetFileName(fullPath));
+        discPath = DiscPath.Normalize(targetPath, Path.GetFileName(fullPath));
         if (discPath is null)
         {
             Log.LogErrorWithCodeFromResources(nameof(Resources.TargetPathNotRelative), fullPath, targetPath);
@@ -199,6 +222,33 @@ public sealed class BurnDisc : DiscToolTask
 
         // In a graft point, "\=" is a literal '=' of the disc path; the first bare '=' ends it.
         return discPath.Replace("=", "\\=") + "=" + fullPath;
+    }
+
+    /// <summary>
+    /// The <c>--file-mode</c> rule of a source's <c>Mode</c> metadata: its exact disc path and the octal mode. Logs
+    /// DM0016 for a mode that is not octal permission bits, or for a folder whose contents go to the root, which has
+    /// no mode of its own to set. Names on the disc cannot hold '*' or '?', so the path matches only itself.
+    /// </summary>
+    private void AddModeRule(List<string> rules, ITaskItem source, string? discPath)
+    {
+        string mode = source.GetMetadata("Mode").Trim();
+        if (mode.Length == 0 || discPath is null)
+        {
+            return;
+        }
+
+        if (!FileMode.IsOctalPermissions(mode))
+        {
+            Log.LogErrorWithCodeFromResources(nameof(Resources.ModeNotOctal), source.ItemSpec, mode);
+        }
+        else if (discPath.Length == 0)
+        {
+            Log.LogErrorWithCodeFromResources(nameof(Resources.ModeOnDiscRoot), source.ItemSpec, mode);
+        }
+        else
+        {
+            rules.Add(discPath + "=" + mode);
+        }
     }
 
     /// <summary>Progress and the summary get their own messages; an event this task does not know is kept as a detail.</summary>

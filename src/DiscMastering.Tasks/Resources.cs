@@ -28,6 +28,10 @@ internal static class Resources
 
     internal static string ExcludeNotADiscPattern => Get(nameof(ExcludeNotADiscPattern));
 
+    internal static string ModeNotOctal => Get(nameof(ModeNotOctal));
+
+    internal static string ModeOnDiscRoot => Get(nameof(ModeOnDiscRoot));
+
     internal static string ToolCommandLine => Get(nameof(ToolCommandLine));
 
     internal static string Progress => Get(nameof(Progress));

@@ -1,14 +1,17 @@
+using DiscMastering.Imapi.Iso9660.RockRidge;
+
 namespace DiscMastering.Imapi.Iso9660;
 
 /// <summary>Where one folder's records go in one namespace, and the records' order and identifiers.</summary>
 internal sealed class DirectoryExtent
 {
-    public DirectoryExtent(DiscDirectory directory, byte[] pathTableIdentifier, (DiscNode Node, byte[] Identifier)[] entries)
+    public DirectoryExtent(DiscDirectory directory, byte[] pathTableIdentifier, (DiscNode Node, byte[] Identifier)[] entries, RockRidgeDirectory? rockRidge = null)
     {
         Directory = directory;
         PathTableIdentifier = pathTableIdentifier;
         Entries = entries;
-        Size = CalcSize(entries);
+        RockRidge = rockRidge;
+        Size = CalcSize(entries, rockRidge);
     }
 
     public DiscDirectory Directory { get; }
@@ -18,6 +21,9 @@ internal sealed class DirectoryExtent
 
     /// <summary>The children in the order ECMA-119 9.3 asks for, with their recorded identifiers.</summary>
     public (DiscNode Node, byte[] Identifier)[] Entries { get; }
+
+    /// <summary>The records' System Use fields and continuation areas; null without Rock Ridge.</summary>
+    public RockRidgeDirectory? RockRidge { get; }
 
     /// <summary>1-based number in the path table.</summary>
     public ushort Number { get; set; }
@@ -33,16 +39,24 @@ internal sealed class DirectoryExtent
     /// Lays the records out as the writer will: ".", "..", then the entries, moving a record that would
     /// cross a block boundary to the next block (ECMA-119 6.8.1.1).
     /// </summary>
-    private static uint CalcSize((DiscNode Node, byte[] Identifier)[] entries)
+    private static uint CalcSize((DiscNode Node, byte[] Identifier)[] entries, RockRidgeDirectory? rockRidge)
     {
-        var offset = 2 * DirectoryRecord.CalcLength(1);
-        foreach (var (_, identifier) in entries)
+        var offset = 0;
+        for (var record = 0; record < RockRidgeDirectory.FirstEntryRecord + entries.Length; record++)
         {
-            offset = NextRecordOffset(offset, DirectoryRecord.CalcLength(identifier.Length));
+            offset = NextRecordOffset(offset, RecordLength(entries, rockRidge, record));
         }
 
         return (uint)(DiscLayout.BlocksFor(offset) * IsoConstants.BlockSize);
     }
+
+    /// <summary>Bytes of record <paramref name="record"/>: "." is 0, ".." is 1, then the entries.</summary>
+    public int RecordLength(int record) => RecordLength(Entries, RockRidge, record);
+
+    private static int RecordLength((DiscNode Node, byte[] Identifier)[] entries, RockRidgeDirectory? rockRidge, int record) =>
+        DirectoryRecord.CalcLength(
+            record < RockRidgeDirectory.FirstEntryRecord ? 1 : entries[record - RockRidgeDirectory.FirstEntryRecord].Identifier.Length,
+            rockRidge?.SystemUseLength(record) ?? 0);
 
     /// <summary>Where a record of <paramref name="length"/> bytes starts when the previous ended at <paramref name="offset"/>; returns its end.</summary>
     public static int NextRecordOffset(int offset, int length)

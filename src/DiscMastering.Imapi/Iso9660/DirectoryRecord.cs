@@ -57,9 +57,12 @@ internal readonly struct DirectoryRecord
     /// </summary>
     public static int CalcLength(int identifierLength, int systemUseLength = 0)
     {
-        var length = FieldLocations.Identifier + identifierLength + (identifierLength % 2 == 0 ? 1 : 0) + systemUseLength;
+        var length = SystemUseOffset(identifierLength) + systemUseLength;
         return length + (length % 2);
     }
+
+    /// <summary>Where the System Use area starts in a record: after the identifier and its pad byte (ECMA-119 9.1.12, 9.1.13).</summary>
+    public static int SystemUseOffset(int identifierLength) => FieldLocations.Identifier + identifierLength + (identifierLength % 2 == 0 ? 1 : 0);
 
     /// <summary>Writes the record and returns its length; <paramref name="destination"/> must be zeroed.</summary>
     public int WriteTo(Span<byte> destination, ReadOnlySpan<byte> identifier, int systemUseLength = 0)

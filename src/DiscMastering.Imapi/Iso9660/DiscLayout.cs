@@ -10,8 +10,8 @@ namespace DiscMastering.Imapi.Iso9660;
 /// <remarks>
 /// Order: System Area (0-15), primary descriptor (16), the El Torito boot record (17) when the disc boots,
 /// Joliet descriptor, terminator, the boot catalog's block when the disc boots, the four path tables (primary
-/// L, M; Joliet L, M), primary directories, Joliet directories, then file data depth-first in name order,
-/// shared by both trees; last the backup GPT of a hybrid image.
+/// L, M; Joliet L, M), primary directories, their Rock Ridge continuation areas, Joliet directories, then file
+/// data depth-first in name order, shared by both trees; last the backup GPT of a hybrid image.
 /// </remarks>
 public sealed class DiscLayout
 {
@@ -70,7 +70,7 @@ public sealed class DiscLayout
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(options);
-        var primary = NamespaceLayout.Create(tree, isJoliet: false);
+        var primary = NamespaceLayout.Create(tree, isJoliet: false, options.RockRidge);
         var joliet = NamespaceLayout.Create(tree, isJoliet: true);
         var boot = options.Boot is { IsBootable: true } bootOptions ? bootOptions : null;
 
@@ -94,6 +94,8 @@ public sealed class DiscLayout
                 directory.Extent = (uint)cursor;
                 cursor += directory.Size / IsoConstants.BlockSize;
             }
+
+            cursor = space.PlaceContinuationAreas((uint)cursor);
         }
 
         var firstFileBlock = (uint)cursor;

@@ -25,6 +25,7 @@ public static class ImageMaster
         var target = Path.GetFullPath(imagePath);
         CheckVolumeLabel(options.VolumeLabel);
         BootChecks.CheckOptions(options.Boot);
+        CheckFileModes(options);
         CheckNotInsideSources(sources, target);
         if (Directory.Exists(target))
         {
@@ -65,6 +66,7 @@ public static class ImageMaster
         ArgumentNullException.ThrowIfNull(options);
         CheckVolumeLabel(options.VolumeLabel);
         BootChecks.CheckOptions(options.Boot);
+        CheckFileModes(options);
 
         progress?.Report(new MasteringProgress(MasteringPhase.Scanning, 0, 0, 0, 0));
         var tree = DiscTreeBuilder.Build(sources, options, cancellationToken);
@@ -95,6 +97,17 @@ public static class ImageMaster
             throw new DiscMasteringException(
                 DiscMasteringError.InvalidVolumeText,
                 $"the volume label '{label}' must be 1 to {IsoConstants.JolietVolumeIdLength} characters without * / : ; ? \\ or control characters (Joliet's limit); choose a shorter label.");
+        }
+    }
+
+    /// <summary>Modes live in Rock Ridge entries: rules for an image without them would be dropped silently.</summary>
+    private static void CheckFileModes(MasteringOptions options)
+    {
+        if (!options.RockRidge && options.FileModes.Count > 0)
+        {
+            throw new DiscMasteringException(
+                DiscMasteringError.FileModesWithoutRockRidge,
+                $"file mode rules ({string.Join(", ", options.FileModes)}) were given but Rock Ridge is off, and only Rock Ridge records modes; drop --no-rock-ridge or the --file-mode rules.");
         }
     }
 

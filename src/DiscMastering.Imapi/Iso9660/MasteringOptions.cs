@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiscMastering.Imapi.ElTorito;
+using DiscMastering.Imapi.Iso9660.RockRidge;
 
 namespace DiscMastering.Imapi.Iso9660;
 
@@ -24,6 +25,19 @@ public sealed class MasteringOptions
     /// never fails a name or size rule. Case-sensitive.
     /// </summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>
+    /// Records Rock Ridge (SUSP 1.12, RRIP 1.12) in the primary tree: each name exactly as the source has it,
+    /// POSIX modes (execute bits for programs), owner root and dates, which Linux and macOS show. Joliet is
+    /// unaffected. On by default.
+    /// </summary>
+    public bool RockRidge { get; init; } = true;
+
+    /// <summary>
+    /// Rock Ridge permission rules, applied in order to the disc paths of files and folders; the last matching
+    /// rule wins over the mode the content gives (0555 for folders and programs, 0444 for other files).
+    /// </summary>
+    public IReadOnlyList<FileModeRule> FileModes { get; init; } = [];
 
     /// <summary>What the disc is for, when a convention fixes part of it (<see cref="MasteringPreset.CloudInit"/>).</summary>
     public MasteringPreset Preset { get; init; }

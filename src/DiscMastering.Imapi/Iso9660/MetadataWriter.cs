@@ -1,12 +1,14 @@
 using System.Buffers;
 using System.Diagnostics;
 using DiscMastering.Imapi.ElTorito;
+using DiscMastering.Imapi.Iso9660.RockRidge;
 
 namespace DiscMastering.Imapi.Iso9660;
 
 /// <summary>
 /// Renders everything before the first file's data (blocks 0 to <see cref="DiscLayout.FirstFileBlock"/>):
-/// the System Area, the volume descriptors, the path tables and the directories of both namespaces.
+/// the System Area, the volume descriptors, the path tables, the directories of both namespaces and the
+/// primary tree's Rock Ridge continuation areas.
 /// </summary>
 internal static class MetadataWriter
 {
@@ -44,11 +46,18 @@ internal static class MetadataWriter
             WritePathTable(space, bigEndian: true, output);
         }
 
+        // Modes come from the files' first bytes: read once, here, before any directory is rendered.
+        var modes = layout.Primary.HasRockRidge ? PosixModes.Resolve(layout.Tree, options.FileModes) : null;
         foreach (var space in new[] { layout.Primary, layout.Joliet })
         {
             foreach (var directory in space.InPathTableOrder)
             {
-                WriteDirectory(layout, space, directory, output);
+                WriteDirectory(layout, space, directory, modes, output);
+            }
+
+            if (modes is not null)
+            {
+                ContinuationAreaWriter.Write(space, modes, output);
             }
         }
     }
@@ -95,28 +104,39 @@ internal static class MetadataWriter
         }
     }
 
-    private static void WriteDirectory(DiscLayout layout, NamespaceLayout space, DirectoryExtent directory, IMetadataOutput output)
+    private static void WriteDirectory(DiscLayout layout, NamespaceLayout space, DirectoryExtent directory, PosixModes? modes, IMetadataOutput output)
     {
         var parent = directory.Directory.Parent is { } p ? space.ByIndex[p.Index] : directory;
         var blocksLeft = (int)(directory.Size / IsoConstants.BlockSize) - 1;
         var block = output.Blocks(1);
-        var offset = new DirectoryRecord(directory.Extent, directory.Size, directory.Directory.Modified, DirectoryRecord.Flags.Directory)
-            .WriteTo(block, DirectoryRecord.SelfIdentifier);
-        offset += new DirectoryRecord(parent.Extent, parent.Size, parent.Directory.Modified, DirectoryRecord.Flags.Directory)
-            .WriteTo(block[offset..], DirectoryRecord.ParentIdentifier);
-        foreach (var (node, identifier) in directory.Entries)
+        var offset = 0;
+        for (var i = 0; i < RockRidgeDirectory.FirstEntryRecord + directory.Entries.Length; i++)
         {
-            if (offset + DirectoryRecord.CalcLength(identifier.Length) > IsoConstants.BlockSize)
+            var length = directory.RecordLength(i);
+            if (offset + length > IsoConstants.BlockSize)
             {
                 block = output.Blocks(1);
                 blocksLeft--;
                 offset = 0;
             }
 
-            var record = node is DiscDirectory child
-                ? new DirectoryRecord(space.ByIndex[child.Index].Extent, space.ByIndex[child.Index].Size, child.Modified, DirectoryRecord.Flags.Directory)
+            var (node, identifier) = i switch
+            {
+                0 => (directory.Directory, DirectoryRecord.SelfIdentifier.ToArray()),
+                1 => (parent.Directory, DirectoryRecord.ParentIdentifier.ToArray()),
+                _ => directory.Entries[i - RockRidgeDirectory.FirstEntryRecord],
+            };
+            var record = node is DiscDirectory folder
+                ? new DirectoryRecord(space.ByIndex[folder.Index].Extent, space.ByIndex[folder.Index].Size, folder.Modified, DirectoryRecord.Flags.Directory)
                 : new DirectoryRecord(layout.FileExtents[node.Index], (uint)((DiscFile)node).Length, node.Modified, DirectoryRecord.Flags.None);
-            offset += record.WriteTo(block[offset..], identifier);
+            var systemUseLength = directory.RockRidge?.SystemUseLength(i) ?? 0;
+            record.WriteTo(block[offset..], identifier, systemUseLength);
+            if (modes is not null)
+            {
+                directory.RockRidge?.WriteSystemUse(directory.Directory, i, node, identifier.Length, modes, block.Slice(offset + DirectoryRecord.SystemUseOffset(identifier.Length), systemUseLength));
+            }
+
+            offset += length;
         }
 
         Debug.Assert(blocksLeft == 0, "a directory must fill exactly the blocks the layout gave it");

@@ -1,4 +1,5 @@
 using System.Text;
+using DiscMastering.Imapi.Iso9660.RockRidge;
 
 namespace DiscMastering.Imapi.Iso9660;
 
@@ -28,7 +29,17 @@ internal sealed class NamespaceLayout
 
     public uint TypeMPathTable { get; set; }
 
-    public static NamespaceLayout Create(DiscTree tree, bool isJoliet)
+    /// <summary>Whether the records carry Rock Ridge System Use entries.</summary>
+    public bool HasRockRidge => ByIndex.Length > 0 && ByIndex[0].RockRidge is not null;
+
+    /// <summary>The first block of the Rock Ridge continuation areas, which follow this tree's directories.</summary>
+    public uint FirstContinuationBlock { get; private set; }
+
+    /// <summary>Blocks of Rock Ridge continuation areas; 0 without Rock Ridge or when every record held its entries.</summary>
+    public uint ContinuationBlocks { get; private set; }
+
+    /// <summary>Lays a tree's folders out; <paramref name="rockRidge"/> gives every record of a primary tree its System Use entries.</summary>
+    public static NamespaceLayout Create(DiscTree tree, bool isJoliet, bool rockRidge = false)
     {
         var byIndex = new DirectoryExtent[tree.Directories.Count];
         foreach (var directory in tree.Directories)
@@ -36,7 +47,8 @@ internal sealed class NamespaceLayout
             var entries = directory.Children.Select(c => (Node: c, Identifier: Identifier(c, isJoliet))).ToArray();
             Array.Sort(entries, isJoliet ? CompareJoliet : ComparePrimary);
             var pathTableIdentifier = directory.Parent is null ? [0] : Identifier(directory, isJoliet);
-            byIndex[directory.Index] = new DirectoryExtent(directory, pathTableIdentifier, entries);
+            var systemUse = rockRidge && !isJoliet ? RockRidgeDirectory.Create(directory, entries) : null;
+            byIndex[directory.Index] = new DirectoryExtent(directory, pathTableIdentifier, entries, systemUse);
         }
 
         // Breadth-first over sorted children gives exactly the path table order.
@@ -60,6 +72,26 @@ internal sealed class NamespaceLayout
         }
 
         return new NamespaceLayout(isJoliet, byIndex, order.ToArray(), pathTableSize);
+    }
+
+    /// <summary>
+    /// Places the continuation areas from <paramref name="block"/> on, in the order of the directories and their
+    /// records, several to a block; returns the first block after them.
+    /// </summary>
+    public uint PlaceContinuationAreas(uint block)
+    {
+        FirstContinuationBlock = block;
+        var (last, offset) = (block, 0);
+        foreach (var directory in InPathTableOrder)
+        {
+            if (directory.RockRidge is { } rockRidge)
+            {
+                (last, offset) = rockRidge.PlaceContinuationAreas(last, offset);
+            }
+        }
+
+        ContinuationBlocks = offset == 0 ? last - block : last - block + 1;
+        return block + ContinuationBlocks;
     }
 
     /// <summary>The identifier recorded for a node: d-characters with ";1" for primary files, UCS-2 big-endian for Joliet.</summary>

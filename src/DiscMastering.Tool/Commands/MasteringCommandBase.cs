@@ -1,6 +1,7 @@
 using DiscMastering.Imapi;
 using DiscMastering.Imapi.ElTorito;
 using DiscMastering.Imapi.Iso9660;
+using DiscMastering.Imapi.Iso9660.RockRidge;
 using DiscMastering.Imapi.Media;
 using DiscMastering.Imapi.Sources;
 using McMaster.Extensions.CommandLineUtils;
@@ -59,6 +60,12 @@ internal abstract class MasteringCommandBase(ToolContext context) : CommandBase(
     [Option("--hybrid-mbr <FILE>", Description = "BIOS boot code for the hybrid MBR: 432 or 446 bytes, or a 512-byte isohdpfx.bin-style MBR (its first 432 bytes), as xorriso's -isohybrid-mbr. Needs --hybrid.")]
     public string? HybridMbr { get; init; }
 
+    [Option("--no-rock-ridge", Description = "Leave Rock Ridge out of the primary tree. By default it records exact names (case, length, any character) and POSIX modes, which Linux and macOS show: folders and programs (ELF, Mach-O, #! scripts) r-xr-xr-x, other files r--r--r--.")]
+    public bool NoRockRidge { get; init; }
+
+    [Option("--file-mode <RULE>", Description = "GLOB=OCTAL: Rock Ridge permissions for files and folders whose disc paths match GLOB (repeatable; the last matching rule wins), instead of the ones their content gives: **/*.sh=755, bin/tool=700. GLOB as for --exclude; OCTAL up to 7777.")]
+    public string[] FileModeRules { get; init; } = [];
+
     [Option("--progress <MODE>", Description = "auto (a bar on a terminal, plain lines otherwise), bar, plain, json (one object per line, for programs) or none.")]
     [AllowedValues("auto", "bar", "plain", "json", "none", IgnoreCase = true)]
     public string ProgressMode { get; init; } = "auto";
@@ -76,6 +83,8 @@ internal abstract class MasteringCommandBase(ToolContext context) : CommandBase(
             SourceDateEpoch = MasteringOptions.ReadSourceDateEpoch(),
             Exclude = Exclude,
             Preset = preset,
+            RockRidge = !NoRockRidge,
+            FileModes = FileModeRules.Select(FileModeRule.Parse).ToList(),
             Boot = CreateBootOptions(),
         };
     }

@@ -24,9 +24,9 @@ public sealed class BurnDiscEndToEndTests(PackageFeed feed, BuildWorkspace works
             .File("notes/été 2026.txt", "Notes d'été.\n")
             .Item("None", "config/settings.json", ("CopyToPublishDirectory", "PreserveNewest"))
             .Item("DiscFile", "autorun.inf")
-            .Item("DiscFile", "docs-source/readme.txt", ("TargetPath", "docs/readme.txt"))
+            .Item("DiscFile", "docs-source/readme.txt", ("TargetPath", "docs/readme.txt"), ("Mode", "640"))
             .Item("DiscFile", "extras/**", ("TargetPath", "extras/%(RecursiveDir)"))
-            .Item("DiscFile", "notes/été 2026.txt", ("TargetPath", "docs/Notes d'été 2026.txt"))
+            .Item("DiscFile", "notes/été 2026.txt", ("TargetPath", "docs/Notes d'été 2026.txt"), ("Mode", "0755"))
             .Write();
 
         CommandResult build = workspace.BurnDisc(project).AssertSucceeded();
@@ -45,6 +45,17 @@ public sealed class BurnDiscEndToEndTests(PackageFeed feed, BuildWorkspace works
         Assert.Equal(expected.Select(e => e.WithoutHash()), DiscImageReader.ReadWith7z(image));
         Assert.Equal(expected.Select(e => e.WithoutHash()), DiscImageReader.ReadWithXorriso(image));
         Assert.Equal("HELLO_DISC_INSTA", joliet.JolietVolume);
+
+        // Rock Ridge: the Mode metadata wins, the apphost (ELF or Mach-O off Windows) is a program, the rest read-only.
+        IReadOnlyDictionary<string, string> modes = DiscImageReader.ReadRockRidgeModesWithXorriso(image);
+        Assert.Equal("-rw-r-----", modes["docs/readme.txt"]);
+        Assert.Equal("-rwxr-xr-x", modes["docs/Notes d'été 2026.txt"]);
+        Assert.Equal("-r--r--r--", modes["autorun.inf"]);
+        Assert.Equal("dr-xr-xr-x", modes["docs"]);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal("-r-xr-xr-x", modes["Hello.Disc-Installer2026"]);
+        }
 
         // The summary at normal importance: config, docs, extras and extras/sub are the folders.
         string summary = Regex.Escape($"Mastered '{image}': {expected.Count} files in 4 folders, ") + @"\d+\.\d MiB in \d+\.\d\d s \(\d+\.\d MiB/s\)\.";

@@ -79,6 +79,23 @@ internal static partial class DiscImageReader
         return Sorted(folderFiles.Concat(extras).Select(f => new DiscImageEntry(f.DiscPath, new FileInfo(f.LocalPath).Length, Sha256(f.LocalPath))));
     }
 
+    /// <summary>The Rock Ridge mode of every file and folder as xorriso shows it ("-r-xr-xr-x"), by path without the leading '/'.</summary>
+    public static IReadOnlyDictionary<string, string> ReadRockRidgeModesWithXorriso(string image)
+    {
+        string output = ExternalTool.Xorriso.RunChecked(["-abort_on", "FAILURE", "-indev", image, "-find", "/", "-exec", "lsdl", "--"]).StdOut;
+        var modes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string line in output.Split('\n'))
+        {
+            Match match = XorrisoModeLine().Match(line.TrimEnd('\r'));
+            if (match.Success)
+            {
+                modes[match.Groups["path"].Value.Replace("'\"'\"'", "'", StringComparison.Ordinal).TrimStart('/')] = match.Groups["mode"].Value;
+            }
+        }
+
+        return modes;
+    }
+
     /// <summary>The SHA-256 of a file, in lower-case hex.</summary>
     public static string Sha256(string file)
     {
@@ -91,4 +108,7 @@ internal static partial class DiscImageReader
 
     [GeneratedRegex(@"^-\S+\s+\S+\s+\S+\s+\S+\s+(?<size>\d+)\s+.*?'(?<path>/.*)'$")]
     private static partial Regex XorrisoFileLine();
+
+    [GeneratedRegex(@"^(?<mode>[d-][rwxsStT-]{9})\s.*? '(?<path>/.*)'$")]
+    private static partial Regex XorrisoModeLine();
 }

@@ -5,8 +5,9 @@ namespace DiscMastering.Imapi.Tests.Iso9660.Verification;
 
 /// <summary>
 /// libcdio's iso-info and iso-read. <c>iso-info -f</c> lists the Joliet tree ("size path" lines),
-/// <c>--no-joliet</c> the primary tree with names shown lower-case and without ";1". iso-read resolves
-/// <c>-e</c> in the primary tree only, so it reads each file by its recorded ISO 9660 path.
+/// <c>--no-joliet</c> the primary tree, through its Rock Ridge names when the image has them (its
+/// <c>--no-rock-ridge</c> does not change the listing). iso-read resolves <c>-e</c> in the primary tree only, by
+/// Rock Ridge name when there is one, so it reads each file by its exact disc path.
 /// </summary>
 public sealed partial class LibcdioVerificationTests(AwkwardImageFixture image) : IClassFixture<AwkwardImageFixture>
 {
@@ -26,30 +27,29 @@ public sealed partial class LibcdioVerificationTests(AwkwardImageFixture image) 
     }
 
     [Fact]
-    public void IsoInfo_PrimaryListing_ShowsEveryIsoPathAndFileSize()
+    public void IsoInfo_PrimaryListing_ShowsEveryRockRidgePathAndFileSize()
     {
         var result = ExternalTool.LibcdioIsoInfo.RunChecked(["--no-header", "--no-joliet", "-f", "-i", image.ImagePath]);
         var listing = ParseFind(result.StdOut);
 
-        // iso-info shows primary names lower-case, without ";1" and without the '.' of a name with no extension.
+        // The primary tree's Rock Ridge names are the sources' names, case and all.
         Assert.Equal(
-            DiscPaths.Sorted(image.Tree.Files.Select(f => f.IsoPath.ToLowerInvariant()).Concat(image.Folders.Select(d => d.IsoPath.ToLowerInvariant()))),
+            DiscPaths.Sorted(image.Tree.Files.Select(f => f.DiscPath).Concat(image.Folders.Select(d => d.DiscPath))),
             DiscPaths.Sorted(listing.Keys));
         foreach (var file in image.Tree.Files)
         {
-            var path = file.IsoPath.ToLowerInvariant();
-            Assert.True(listing[path] == file.Length, $"iso-info shows '{path}' with {listing[path]} bytes instead of {file.Length}");
+            Assert.True(listing[file.DiscPath] == file.Length, $"iso-info shows '{file.DiscPath}' with {listing[file.DiscPath]} bytes instead of {file.Length}");
         }
     }
 
     [Fact]
-    public void IsoRead_ExtractsEveryFileByItsIsoPath()
+    public void IsoRead_ExtractsEveryFileByItsRockRidgePath()
     {
         var output = image.NewWorkFolder("iso-read");
         var index = 0;
         foreach (var file in image.Tree.Files)
         {
-            var path = DiscPaths.RecordedIsoPath(file);
+            var path = file.DiscPath;
             var target = Path.Combine(output, $"file{index++}");
             ExternalTool.LibcdioIsoRead.RunChecked(["--no-header", "-i", image.ImagePath, "-e", path, "-o", target]);
             Assert.True(File.Exists(target), $"iso-read -e '{path}' wrote no file");
