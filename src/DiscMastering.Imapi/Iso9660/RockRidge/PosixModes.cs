@@ -32,7 +32,7 @@ internal sealed class PosixModes
 
     /// <summary>
     /// Decides every mode: the last matching rule, else r-xr-xr-x for folders and programs (read from each file's
-    /// first bytes, once, only where no rule decides) and r--r--r-- for the rest.
+    /// first bytes, once, only where no rule decides) and r--r--r-- for the rest, the boot catalog included.
     /// </summary>
     public static PosixModes Resolve(DiscTree tree, IReadOnlyList<FileModeRule> rules, CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,7 @@ internal sealed class PosixModes
         {
             cancellationToken.ThrowIfCancellationRequested();
             var permissions = RulePermissions(rules, file, isDirectory: false)
-                ?? (file.Length >= 2 && ExecutableContent.Probe(file.LocalPath) ? ReadExecute : ReadOnly);
+                ?? (!file.IsMetadata && file.Length >= 2 && ExecutableContent.Probe(file.LocalPath) ? ReadExecute : ReadOnly);
             fileModes[file.Index] = RegularFileType | permissions;
         }
 
