@@ -19,6 +19,7 @@ command -v cc >/dev/null || missing+=(gcc libc6-dev)          # builds the nativ
 command -v wine >/dev/null || missing+=(wine wine64)         # runs the win-x64 build of the tool
 command -v sox >/dev/null || missing+=(sox)                  # makes WAV files of exact lengths for the audio tests
 command -v cd-info >/dev/null || missing+=(libcdio-utils)     # reads cue sheets and CD-TEXT back
+command -v clang >/dev/null && command -v objcopy >/dev/null || missing+=(clang binutils)  # links the Native AOT build of the tool (linux-x64 package, native tests)
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."

@@ -6,9 +6,18 @@ namespace DiscMastering.Tool.Tests.Commands;
 
 /// <summary>Every bad input is a coded error, a non-zero exit, no stack trace, and nothing lost.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class ImageCommandErrorTests : IDisposable
+public class ImageCommandErrorTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    public ImageCommandErrorTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected ImageCommandErrorTests(Discmaster discmaster) => Discmaster = discmaster;
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 
@@ -285,7 +294,7 @@ public sealed class ImageCommandErrorTests : IDisposable
         Assert.Empty(_tree.OutputFiles());
     }
 
-    private static ToolRun RunAsUnprivileged(params string[] args)
+    private ToolRun RunAsUnprivileged(params string[] args)
     {
         if (Environment.UserName != "root")
         {
