@@ -114,18 +114,18 @@ tool_cmd() { # tool tree out -> CMD
     cat) CMD=(bash -c 'find "$1" -type f -print0 | sort -z | xargs -0 -r cat >"$2"' _ "$2" "$3") ;;
   esac
 }
-run_one() { # tool tree round -> appends "tool round wall rss bytes" to $TIMES
+run_one() { # tool tree round -> appends "tool round wall rss bytes cpu" to $TIMES
   local out=$WORK/out-$1.iso start end
   tool_cmd "$1" "$2" "$out"
   rm -f "$out"
   # Wall time to the millisecond from the clock (time's %e has 10 ms steps: too coarse for start-up);
-  # peak RSS from GNU time.
+  # peak RSS and CPU time (user + system, which a busy machine disturbs less than wall time) from GNU time.
   start=$(date +%s%N)
-  if ! /usr/bin/time -o "$WORK/time.txt" -f '%M' "${CMD[@]}" </dev/null >"$WORK/$1.log" 2>&1; then
+  if ! /usr/bin/time -o "$WORK/time.txt" -f '%M %U %S' "${CMD[@]}" </dev/null >"$WORK/$1.log" 2>&1; then
     log "$1 FAILED on $2 (round $3):"; tail -n 5 "$WORK/$1.log" >&2; rm -f "$out"; return 1
   fi
   end=$(date +%s%N)
-  [[ $3 == warm ]] || echo "$1 $3 $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(tail -n 1 "$WORK/time.txt") $(stat -c %s "$out")" >>"$TIMES"
+  [[ $3 == warm ]] || echo "$1 $3 $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(tail -n 1 "$WORK/time.txt" | cut -d' ' -f1) $(stat -c %s "$out" 2>/dev/null || echo 0) $(tail -n 1 "$WORK/time.txt" | awk '{ printf "%.2f", $2 + $3 }')" >>"$TIMES"
   rm -f "$out"
   sync # flush this run's writeback now so it is not billed to the next tool
 }
@@ -157,15 +157,16 @@ for kind in empty large small; do
   ratio() { [[ $1 != - && $2 != - ]] && awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }' || echo -; }
   {
     echo; echo "## $kind tree: $nfiles files, $tmib MiB"; echo
-    printf '| %-11s | %13s | %19s | %10s | %14s | %11s |\n' tool "median wall s" "median peak RSS MiB" "output MiB" "wall vs geniso" "wall vs cat"
-    echo "|-------------|--------------:|--------------------:|-----------:|---------------:|------------:|"
+    printf '| %-11s | %13s | %12s | %19s | %10s | %14s | %11s |\n' tool "median wall s" "median CPU s" "median peak RSS MiB" "output MiB" "wall vs geniso" "wall vs cat"
+    echo "|-------------|--------------:|-------------:|--------------------:|-----------:|---------------:|------------:|"
     for t in "${TOOLS[@]}"; do
       wall=$(awk -v t="$t" '$1 == t { print $3 }' "$TIMES" | median)
       rss=$(awk -v t="$t" '$1 == t { printf "%.1f\n", $4 / 1024 }' "$TIMES" | median)
       size=$(awk -v t="$t" '$1 == t { printf "%.1f\n", $5 / 1048576 }' "$TIMES" | median)
+      cpu=$(awk -v t="$t" '$1 == t { print $6 }' "$TIMES" | median)
       vs_geniso=$(ratio "$wall" "$base") vs_cat=$(ratio "$wall" "$floor")
       [[ $wall == - ]] && wall=failed
-      printf '| %-11s | %13s | %19s | %10s | %14s | %11s |\n' "$t" "$wall" "$rss" "$size" "$vs_geniso" "$vs_cat"
+      printf '| %-11s | %13s | %12s | %19s | %10s | %14s | %11s |\n' "$t" "$wall" "$cpu" "$rss" "$size" "$vs_geniso" "$vs_cat"
     done
   } >>"$RESULTS"
 done
