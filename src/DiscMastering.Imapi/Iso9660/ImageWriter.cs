@@ -34,6 +34,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
     private int _filesDone;
     private long _lastReport;
     private bool _kernelCopyUnavailable = !OperatingSystem.IsLinux();
+    private readonly Sources.SourceFolderCache? _sourceFolders = OperatingSystem.IsLinux() ? new() : null;
 
     private ImageWriter(DiscLayout layout, MasteringOptions options, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
     {
@@ -53,7 +54,11 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         writer.WriteImage();
     }
 
-    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+    public void Dispose()
+    {
+        _sourceFolders?.Dispose();
+        ArrayPool<byte>.Shared.Return(_buffer);
+    }
 
     private void WriteImage()
     {
@@ -77,7 +82,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         bool unchanged;
         if (file.Length <= BufferedFileLimit)
         {
-            using var input = Sources.SourceFileReader.Open(file.LocalPath);
+            using var input = Sources.SourceFileReader.Open(file.LocalPath, _sourceFolders);
             unchanged = ReadIntoBuffer(input, file.Length);
         }
         else

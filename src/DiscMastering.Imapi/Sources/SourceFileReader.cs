@@ -21,9 +21,19 @@ internal readonly struct SourceFileReader : IDisposable
         _descriptor = descriptor;
     }
 
-    public static SourceFileReader Open(string path) => OperatingSystem.IsLinux()
-        ? new SourceFileReader(path, null, SourceFile.OpenDescriptor(path))
-        : new SourceFileReader(path, SourceFile.OpenRead(path), -1);
+    /// <summary>Opens <paramref name="path"/>; on Linux by its name in <paramref name="folders"/>' open folder where it can.</summary>
+    public static SourceFileReader Open(string path, SourceFolderCache? folders)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return new SourceFileReader(path, SourceFile.OpenRead(path), -1);
+        }
+
+        var fd = folders?.Open(path) ?? -1;
+
+        // By the whole path when the folder could not be used: that open also gives the error to report.
+        return new SourceFileReader(path, null, fd >= 0 ? fd : SourceFile.OpenDescriptor(path));
+    }
 
     /// <summary>Reads at <paramref name="offset"/>; returns the bytes read, 0 at end of file.</summary>
     public unsafe int Read(Span<byte> buffer, long offset)

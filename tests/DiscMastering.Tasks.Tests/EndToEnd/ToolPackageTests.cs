@@ -64,7 +64,7 @@ public sealed class ToolPackageTests(ToolPackageFeed feed) : IClassFixture<ToolP
         // The command is the ahead-of-time compiled binary itself: an ELF file with no assembly beside it.
         var command = new FileInfo(Path.Combine(toolPath, "dotnet-discmaster"));
         var executable = command.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? command;
-        Assert.Equal("\x7fELF"u8.ToArray(), File.ReadAllBytes(executable.FullName)[..4]);
+        Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(executable.FullName)[..4]);
         Assert.Empty(executable.Directory!.GetFiles("*.dll"));
         Assert.Contains(Path.Combine("tools", "any", "linux-x64"), executable.FullName, StringComparison.Ordinal);
 

@@ -20,7 +20,7 @@ public sealed class NativeToolFixture : IDisposable
         var executable = Path.Combine(publishFolder, "dotnet-discmaster");
         Publish(publishFolder);
         if (!File.Exists(executable) || File.Exists(Path.Combine(publishFolder, "dotnet-discmaster.dll"))
-            || !File.ReadAllBytes(executable).AsSpan(0, 4).SequenceEqual("\x7fELF"u8))
+            || !File.ReadAllBytes(executable).AsSpan(0, 4).SequenceEqual("\u007fELF"u8))
         {
             throw new XunitException($"dotnet publish -r linux-x64 wrote no native executable {executable}");
         }
