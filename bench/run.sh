@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Wall time and peak memory of dotnet-discmaster against genisoimage, xorriso
-# and a plain `cat` of the tree, on a few large files and on many small ones.
-# Usage: bench/run.sh [--quick]   (env: BENCH_DIR, BENCH_ROUNDS, DISCMASTER_DLL)
+# and a plain `cat` of the tree, on a few large files, on many small ones and on
+# an empty folder (start-up alone).
+# Usage: bench/run.sh [--quick]   (env: BENCH_DIR, BENCH_ROUNDS, DISCMASTER)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -46,22 +47,25 @@ if ((${#missing[@]})); then
 fi
 mkdir -p "$WORK"
 
-# The tool is optional so the peers can still be measured while it is broken.
-DLL=${DISCMASTER_DLL:-}
-if [[ -z $DLL ]]; then
+# The tool is optional so the peers can still be measured while it is broken. It runs as the linux-x64
+# package installs it: the native (ahead-of-time compiled) executable, started directly, not through
+# `dotnet discmaster` (whose SDK lookup adds about 0.2 s). DISCMASTER may name another executable, or a
+# dotnet-discmaster.dll to run with dotnet.
+EXE=${DISCMASTER:-}
+if [[ -z $EXE ]]; then
   if ! command -v dotnet >/dev/null; then
-    log "dotnet not found: skipping discmaster (install the .NET 10 SDK or set DISCMASTER_DLL)"
+    log "dotnet not found: skipping discmaster (install the .NET 10 SDK or set DISCMASTER)"
   else
-    log "building src/DiscMastering.Tool (Release)"
-    if dotnet build "$REPO/src/DiscMastering.Tool" -c Release -nologo -v q >"$WORK/build.log" 2>&1; then
-      DLL=$REPO/src/DiscMastering.Tool/bin/Release/net10.0/dotnet-discmaster.dll
+    log "publishing src/DiscMastering.Tool (Release, linux-x64, Native AOT)"
+    if dotnet publish "$REPO/src/DiscMastering.Tool" -c Release -r linux-x64 -o "$WORK/tool" -nologo -v q >"$WORK/build.log" 2>&1; then
+      EXE=$WORK/tool/dotnet-discmaster
     else
-      log "discmaster: BUILD FAILED (see $WORK/build.log); timing the peers only"
+      log "discmaster: PUBLISH FAILED (see $WORK/build.log); timing the peers only"
     fi
   fi
 fi
-if [[ -n $DLL && ! -f $DLL ]]; then log "discmaster: $DLL not found; skipping it"; DLL=; fi
-[[ -n $DLL ]] || TOOLS=("${TOOLS[@]:1}")
+if [[ -n $EXE && ! -f $EXE ]]; then log "discmaster: $EXE not found; skipping it"; EXE=; fi
+[[ -n $EXE ]] || TOOLS=("${TOOLS[@]:1}")
 
 # --- source trees ------------------------------------------------------------
 # Contents are slices of one random seed file, so 1 GiB takes seconds; names and
@@ -102,21 +106,26 @@ PERL
 # --- runs --------------------------------------------------------------------
 tool_cmd() { # tool tree out -> CMD
   case $1 in
-    discmaster) CMD=(dotnet "$DLL" image "$2" -o "$3" --progress none) ;;
+    discmaster) if [[ $EXE == *.dll ]]; then CMD=(dotnet "$EXE"); else CMD=("$EXE"); fi
+      CMD+=(image "$2" -o "$3" --progress none) ;;
     genisoimage) CMD=(genisoimage -quiet -J -joliet-long -o "$3" "$2") ;;
     # xorriso adds Rock Ridge unless told not to; compare like with like.
     xorriso) CMD=(xorriso -as mkisofs -quiet --norock -J -joliet-long -o "$3" "$2") ;;
-    cat) CMD=(bash -c 'find "$1" -type f -print0 | sort -z | xargs -0 cat >"$2"' _ "$2" "$3") ;;
+    cat) CMD=(bash -c 'find "$1" -type f -print0 | sort -z | xargs -0 -r cat >"$2"' _ "$2" "$3") ;;
   esac
 }
-run_one() { # tool tree round -> appends "tool round wall rss bytes" to $TIMES
-  local out=$WORK/out-$1.iso
+run_one() { # tool tree round -> appends "tool round wall rss bytes cpu" to $TIMES
+  local out=$WORK/out-$1.iso start end
   tool_cmd "$1" "$2" "$out"
   rm -f "$out"
-  if ! /usr/bin/time -o "$WORK/time.txt" -f '%e %M' "${CMD[@]}" >"$WORK/$1.log" 2>&1; then
+  # Wall time to the millisecond from the clock (time's %e has 10 ms steps: too coarse for start-up);
+  # peak RSS and CPU time (user + system, which a busy machine disturbs less than wall time) from GNU time.
+  start=$(date +%s%N)
+  if ! /usr/bin/time -o "$WORK/time.txt" -f '%M %U %S' "${CMD[@]}" </dev/null >"$WORK/$1.log" 2>&1; then
     log "$1 FAILED on $2 (round $3):"; tail -n 5 "$WORK/$1.log" >&2; rm -f "$out"; return 1
   fi
-  [[ $3 == warm ]] || echo "$1 $3 $(tail -n 1 "$WORK/time.txt") $(stat -c %s "$out")" >>"$TIMES"
+  end=$(date +%s%N)
+  [[ $3 == warm ]] || echo "$1 $3 $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(tail -n 1 "$WORK/time.txt" | cut -d' ' -f1) $(stat -c %s "$out" 2>/dev/null || echo 0) $(tail -n 1 "$WORK/time.txt" | awk '{ printf "%.2f", $2 + $3 }')" >>"$TIMES"
   rm -f "$out"
   sync # flush this run's writeback now so it is not billed to the next tool
 }
@@ -130,9 +139,9 @@ RESULTS=$WORK/results$SUFFIX.md
   echo "$ROUNDS rounds after one warm-up run each; medians; $(genisoimage --version 2>&1 | head -1), $(xorriso -version 2>/dev/null | head -1 | cut -d: -f1)."
 } >"$RESULTS"
 
-for kind in large small; do
+for kind in empty large small; do
   tree=$WORK/trees/$kind$SUFFIX
-  make_tree "$kind" "$tree" "$tree.stamp"
+  if [[ $kind == empty ]]; then mkdir -p "$tree"; else make_tree "$kind" "$tree" "$tree.stamp"; fi
   TIMES=$WORK/times-$kind$SUFFIX.txt; : >"$TIMES"
   nfiles=$(find "$tree" -type f | wc -l); tmib=$(($(du -sb "$tree" | cut -f1) / MiB))
   log "$kind: $nfiles files, $tmib MiB; warming up"
@@ -144,20 +153,22 @@ for kind in large small; do
     for t in "${active[@]}"; do run_one "$t" "$tree" "$r" || true; done
   done
   base=$(awk '$1 == "genisoimage" { print $3 }' "$TIMES" | median)
+  floor=$(awk '$1 == "cat" { print $3 }' "$TIMES" | median)
+  ratio() { [[ $1 != - && $2 != - ]] && awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }' || echo -; }
   {
     echo; echo "## $kind tree: $nfiles files, $tmib MiB"; echo
-    printf '| %-11s | %13s | %19s | %10s | %15s |\n' tool "median wall s" "median peak RSS MiB" "output MiB" "wall vs geniso"
-    echo "|-------------|--------------:|--------------------:|-----------:|----------------:|"
+    printf '| %-11s | %13s | %12s | %19s | %10s | %14s | %11s |\n' tool "median wall s" "median CPU s" "median peak RSS MiB" "output MiB" "wall vs geniso" "wall vs cat"
+    echo "|-------------|--------------:|-------------:|--------------------:|-----------:|---------------:|------------:|"
     for t in "${TOOLS[@]}"; do
       wall=$(awk -v t="$t" '$1 == t { print $3 }' "$TIMES" | median)
       rss=$(awk -v t="$t" '$1 == t { printf "%.1f\n", $4 / 1024 }' "$TIMES" | median)
       size=$(awk -v t="$t" '$1 == t { printf "%.1f\n", $5 / 1048576 }' "$TIMES" | median)
-      ratio=-
-      [[ $wall != - && $base != - ]] && ratio=$(awk -v a="$wall" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+      cpu=$(awk -v t="$t" '$1 == t { print $6 }' "$TIMES" | median)
+      vs_geniso=$(ratio "$wall" "$base") vs_cat=$(ratio "$wall" "$floor")
       [[ $wall == - ]] && wall=failed
-      printf '| %-11s | %13s | %19s | %10s | %15s |\n' "$t" "$wall" "$rss" "$size" "$ratio"
+      printf '| %-11s | %13s | %12s | %19s | %10s | %14s | %11s |\n' "$t" "$wall" "$cpu" "$rss" "$size" "$vs_geniso" "$vs_cat"
     done
   } >>"$RESULTS"
 done
-[[ -n $DLL ]] || printf '\ndiscmaster was not measured (no build).\n' >>"$RESULTS"
+[[ -n $EXE ]] || printf '\ndiscmaster was not measured (no build).\n' >>"$RESULTS"
 echo; cat "$RESULTS"; echo; echo "(written to $RESULTS)"

@@ -27,6 +27,7 @@ command -v qemu-system-x86_64 >/dev/null || missing+=(qemu-system-x86)  # boots 
 [[ -e /usr/lib/grub/i386-pc/kernel.img ]] || missing+=(grub-pc-bin)  # GRUB's BIOS modules (grub-mkimage comes with grub-common)
 [[ -e /usr/lib/grub/x86_64-efi/kernel.img ]] || missing+=(grub-efi-amd64-bin)  # GRUB's UEFI modules
 command -v udfinfo >/dev/null || missing+=(udftools)          # udfinfo checks UDF volumes; mkudffs makes foreign ones for the UDF reader
+command -v clang >/dev/null && command -v objcopy >/dev/null || missing+=(clang binutils)  # links the Native AOT build of the tool (linux-x64 package, native tests)
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing ${missing[*]}..."

@@ -24,6 +24,10 @@ var context = new ToolContext(Console.Out, Console.Error, !Console.IsOutputRedir
 try
 {
     using var app = new CommandLineApplication<DiscmasterCommand>();
+
+    // Compiled ahead of time, CommandLineUtils' GetParser<T> exists only for the T named in code: it reaches
+    // the parser of a nullable option (--start-block) by MakeGenericMethod, so that instantiation is named here.
+    _ = app.ValueParsers.GetParser<long?>();
     app.Conventions.UseDefaultConventions().UseConstructorInjection(new ToolServices(context));
     return app.Execute(ResponseFiles.Expand(args));
 }

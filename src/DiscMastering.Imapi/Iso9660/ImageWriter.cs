@@ -36,6 +36,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
     private int _filesDone;
     private long _lastReport;
     private bool _kernelCopyUnavailable = !OperatingSystem.IsLinux();
+    private readonly Sources.SourceFolderCache? _sourceFolders = OperatingSystem.IsLinux() ? new() : null;
 
     private ImageWriter(DiscLayout layout, MasteringOptions options, BootContent? boot, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
     {
@@ -56,7 +57,11 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         writer.WriteImage();
     }
 
-    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+    public void Dispose()
+    {
+        _sourceFolders?.Dispose();
+        ArrayPool<byte>.Shared.Return(_buffer);
+    }
 
     private void WriteImage()
     {
@@ -87,13 +92,21 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
     private void WriteFile(DiscFile file)
     {
         var start = Position;
-        using (var input = Sources.SourceFile.OpenRead(file.LocalPath))
+        bool unchanged;
+        if (file.Length <= BufferedFileLimit)
         {
-            var unchanged = file.Length <= BufferedFileLimit ? ReadIntoBuffer(input, file.Length) : CopyFromFile(input, file.Length);
-            if (!unchanged)
-            {
-                throw FileChanged(file);
-            }
+            using var input = Sources.SourceFileReader.Open(file.LocalPath, _sourceFolders);
+            unchanged = ReadIntoBuffer(input, file.Length);
+        }
+        else
+        {
+            using var input = Sources.SourceFile.OpenRead(file.LocalPath);
+            unchanged = CopyFromFile(input, file.Length);
+        }
+
+        if (!unchanged)
+        {
+            throw FileChanged(file);
         }
 
         if (ReferenceEquals(file, _boot?.PatchedFile))
@@ -127,18 +140,29 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         $"the file '{file.LocalPath}' changed size while the image was written (expected {file.Length:N0} bytes); stop whatever writes to it and master again.");
 
     /// <summary>
-    /// Reads a small file into the buffer, asking for one byte more than expected: a short read means the
-    /// file shrank, a long one that it grew, with no extra fstat per file. Returns whether the size held.
+    /// Reads a small file into the buffer, asking for one byte more than expected, with no extra fstat per
+    /// file: a read that ends exactly at the expected size is the end of a regular file (one that grew
+    /// returns the extra byte), so one read per file is enough; after a shorter one it reads on, and end of
+    /// file there means the file shrank. Returns whether the size held.
     /// </summary>
-    private bool ReadIntoBuffer(SafeFileHandle input, long length)
+    private bool ReadIntoBuffer(in Sources.SourceFileReader input, long length)
     {
-        Reserve((int)length + 1);
         var wanted = (int)length + 1;
+        Reserve(wanted);
         var done = 0;
-        int read;
-        while (done < wanted && (read = RandomAccess.Read(input, _buffer.AsSpan(_used + done, wanted - done), done)) > 0)
+        while (done < wanted)
         {
+            var read = input.Read(_buffer.AsSpan(_used + done, wanted - done), done);
+            if (read == 0)
+            {
+                break;
+            }
+
             done += read;
+            if (done == length)
+            {
+                break;
+            }
         }
 
         _used += (int)Math.Min(done, length);

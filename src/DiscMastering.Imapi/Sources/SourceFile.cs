@@ -20,6 +20,12 @@ internal static class SourceFile
             }
         }
 
+        return new SafeFileHandle(OpenDescriptor(path), ownsHandle: true);
+    }
+
+    /// <summary>Linux: open(2) for reading; the caller closes the descriptor.</summary>
+    public static int OpenDescriptor(string path)
+    {
         var fd = Interop.Linux.OpenInterop.Open(path, Interop.Linux.OpenInterop.ReadOnlyCloseOnExec);
         if (fd < 0)
         {
@@ -27,8 +33,11 @@ internal static class SourceFile
             throw Failure(path, errno is Interop.Linux.Errno.ENOENT or Interop.Linux.Errno.ENOTDIR, Marshal.GetPInvokeErrorMessage(errno), null);
         }
 
-        return new SafeFileHandle(fd, ownsHandle: true);
+        return fd;
     }
+
+    /// <summary>A source file that opened but could not be read.</summary>
+    public static DiscMasteringException Unreadable(string path, string reason) => Failure(path, vanished: false, reason, null);
 
     private static DiscMasteringException Failure(string path, bool vanished, string reason, Exception? inner) => vanished
         ? new DiscMasteringException(DiscMasteringError.FileChanged, $"the file '{path}' disappeared while the image was written ({reason}); stop whatever deletes it and master again.", inner)

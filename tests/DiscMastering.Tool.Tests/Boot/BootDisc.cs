@@ -28,7 +28,7 @@ public sealed record BootDisc(IReadOnlyDictionary<string, string> Files, string 
                 arguments.Add("--hybrid");
             }
 
-            Discmaster.Run(arguments, new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1700000000" }).AssertSucceeded();
+            Discmaster.Managed.Run(arguments, new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1700000000" }).AssertSucceeded();
         }
         else
         {

@@ -6,7 +6,7 @@ using DiscMastering.Tool.Tests.TestSupport;
 
 namespace DiscMastering.Tool.Tests.Commands;
 
-public sealed class AudioCommandTests : IDisposable, IClassFixture<LongWaveFixture>
+public class AudioCommandTests : IDisposable, IClassFixture<LongWaveFixture>
 {
     private const int SectorSize = WaveBuilder.SectorSize;
 
@@ -14,9 +14,17 @@ public sealed class AudioCommandTests : IDisposable, IClassFixture<LongWaveFixtu
     private readonly LongWaveFixture _long;
 
     public AudioCommandTests(LongWaveFixture longWave)
+        : this(Discmaster.Managed, longWave)
     {
+    }
+
+    protected AudioCommandTests(Discmaster discmaster, LongWaveFixture longWave)
+    {
+        Discmaster = discmaster;
         _long = longWave;
     }
+
+    private Discmaster Discmaster { get; }
 
     private string Cue => Path.Combine(_tree.Output, "disc.cue");
 

@@ -6,17 +6,25 @@ using DiscMastering.Tool.Tests.TestSupport;
 namespace DiscMastering.Tool.Tests.Commands;
 
 /// <summary><c>burn</c>, <c>verify</c>, <c>erase</c> and <c>eject</c> through the real libburn on <c>stdio:</c> pseudo-drives.</summary>
-public sealed class BurnCommandTests : IDisposable
+public class BurnCommandTests : IDisposable
 {
     private readonly TempTree _tree = new();
 
     public BurnCommandTests()
+        : this(Discmaster.Managed)
     {
+    }
+
+    protected BurnCommandTests(Discmaster discmaster)
+    {
+        Discmaster = discmaster;
         _tree.File("setup.exe", new string('x', 300_000));
         _tree.File("docs/readme.txt", "read me");
         _tree.File("docs/Ünïcode name.txt", "names as they are");
         _tree.File("empty.txt", "");
     }
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 

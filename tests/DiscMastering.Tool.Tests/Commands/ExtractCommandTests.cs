@@ -9,9 +9,18 @@ namespace DiscMastering.Tool.Tests.Commands;
 /// <c>extract</c> end to end: the awkward tree round-trips with its dates, and hostile images (made with
 /// pycdlib and patched) are refused with nothing written inside or outside the target folder.
 /// </summary>
-public sealed class ExtractCommandTests : IDisposable
+public class ExtractCommandTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    public ExtractCommandTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected ExtractCommandTests(Discmaster discmaster) => Discmaster = discmaster;
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 

@@ -4,12 +4,21 @@ using DiscMastering.Tool.Tests.TestSupport;
 namespace DiscMastering.Tool.Tests.Commands;
 
 /// <summary>The boot options of <c>image</c> (shared with <c>burn</c>): what readers see, and each mistake as its code.</summary>
-public sealed class ImageCommandBootTests : IDisposable
+public class ImageCommandBootTests : IDisposable
 {
     private readonly TempTree _tree = new();
 
+    private Discmaster Discmaster { get; }
+
+
     public ImageCommandBootTests()
+        : this(Discmaster.Managed)
     {
+    }
+
+    protected ImageCommandBootTests(Discmaster discmaster)
+    {
+        Discmaster = discmaster;
         var bios = new byte[2048];
         for (var i = 0; i < bios.Length; i++)
         {

@@ -5,7 +5,7 @@ using DiscMastering.Tool.Tests.TestSupport;
 namespace DiscMastering.Tool.Tests.Commands;
 
 /// <summary><c>--exclude</c>, <c>--preset cloud-init</c>, <c>-o -</c> and UTF-8 volume texts in <c>inspect</c>.</summary>
-public sealed class ImageCommandPipelineTests : IDisposable
+public class ImageCommandPipelineTests : IDisposable
 {
     /// <summary>Lists the Joliet volume's label and root names, as cloud-init's mount of the seed sees them.</summary>
     private const string PycdlibJolietRoot = """
@@ -22,6 +22,15 @@ public sealed class ImageCommandPipelineTests : IDisposable
     private static readonly Dictionary<string, string?> s_epoch = new() { ["SOURCE_DATE_EPOCH"] = "1700000000" };
 
     private readonly TempTree _tree = new();
+
+    public ImageCommandPipelineTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected ImageCommandPipelineTests(Discmaster discmaster) => Discmaster = discmaster;
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 
@@ -164,7 +173,7 @@ public sealed class ImageCommandPipelineTests : IDisposable
     public async Task ImageToATerminalIsRefused()
     {
         _tree.File("a.txt");
-        var command = string.Join(' ', new[] { Discmaster.DotnetHost, Discmaster.ToolPath, "image", _tree.Source, "-o", "-" }.Select(a => "'" + a + "'"));
+        var command = string.Join(' ', Discmaster.CommandLine.Concat(["image", _tree.Source, "-o", "-"]).Select(a => "'" + a + "'"));
         var info = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-qec", command, "/dev/null" })
         {

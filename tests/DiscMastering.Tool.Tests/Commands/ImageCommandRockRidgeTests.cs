@@ -4,9 +4,21 @@ using DiscMastering.Tool.Tests.TestSupport;
 namespace DiscMastering.Tool.Tests.Commands;
 
 /// <summary><c>image</c> records Rock Ridge by default; <c>--file-mode</c> sets modes, <c>--no-rock-ridge</c> leaves it out.</summary>
-public sealed partial class ImageCommandRockRidgeTests : IDisposable
+public partial class ImageCommandRockRidgeTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    private Discmaster Discmaster { get; }
+
+    public ImageCommandRockRidgeTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected ImageCommandRockRidgeTests(Discmaster discmaster)
+    {
+        Discmaster = discmaster;
+    }
 
     public void Dispose() => _tree.Dispose();
 

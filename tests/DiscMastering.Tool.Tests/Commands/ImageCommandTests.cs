@@ -3,9 +3,18 @@ using DiscMastering.Tool.Tests.TestSupport;
 
 namespace DiscMastering.Tool.Tests.Commands;
 
-public sealed class ImageCommandTests : IDisposable
+public class ImageCommandTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    public ImageCommandTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected ImageCommandTests(Discmaster discmaster) => Discmaster = discmaster;
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 

@@ -3,9 +3,18 @@ using DiscMastering.Tool.Tests.TestSupport;
 
 namespace DiscMastering.Tool.Tests.Commands;
 
-public sealed class InspectCommandTests : IDisposable
+public class InspectCommandTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    public InspectCommandTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected InspectCommandTests(Discmaster discmaster) => Discmaster = discmaster;
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 

@@ -6,9 +6,21 @@ namespace DiscMastering.Tool.Tests.Commands;
 
 /// <summary><c>inspect</c>, <c>extract</c> and <c>verify</c> on images with Rock Ridge, El Torito and hybrid partition tables, made by genisoimage and xorriso.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class InspectRockRidgeAndBootTests : IDisposable
+public class InspectRockRidgeAndBootTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    private Discmaster Discmaster { get; }
+
+    public InspectRockRidgeAndBootTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected InspectRockRidgeAndBootTests(Discmaster discmaster)
+    {
+        Discmaster = discmaster;
+    }
 
     public void Dispose() => _tree.Dispose();
 

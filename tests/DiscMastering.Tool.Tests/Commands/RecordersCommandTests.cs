@@ -3,9 +3,18 @@ using DiscMastering.Tool.Tests.TestSupport;
 
 namespace DiscMastering.Tool.Tests.Commands;
 
-public sealed class RecordersCommandTests : IDisposable
+public class RecordersCommandTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    public RecordersCommandTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected RecordersCommandTests(Discmaster discmaster) => Discmaster = discmaster;
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 

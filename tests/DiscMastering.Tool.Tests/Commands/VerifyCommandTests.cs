@@ -5,9 +5,18 @@ using DiscMastering.Tool.Tests.TestSupport;
 namespace DiscMastering.Tool.Tests.Commands;
 
 /// <summary><c>verify image.iso source...</c>: the image against its sources, as text and as JSON. The recorder form is covered by <see cref="BurnCommandTests"/>.</summary>
-public sealed class VerifyCommandTests : IDisposable
+public class VerifyCommandTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    public VerifyCommandTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected VerifyCommandTests(Discmaster discmaster) => Discmaster = discmaster;
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 

@@ -7,9 +7,18 @@ namespace DiscMastering.Tool.Tests.Commands;
 /// The tool on a machine without libburn: the library is hidden from one run by binding /dev/null over it in a
 /// private mount namespace (root only), so the real loader fails as it would where libburn4 is not installed.
 /// </summary>
-public sealed class WithoutLibburnTests : IDisposable
+public class WithoutLibburnTests : IDisposable
 {
     private readonly TempTree _tree = new();
+
+    public WithoutLibburnTests()
+        : this(Discmaster.Managed)
+    {
+    }
+
+    protected WithoutLibburnTests(Discmaster discmaster) => Discmaster = discmaster;
+
+    private Discmaster Discmaster { get; }
 
     public void Dispose() => _tree.Dispose();
 
@@ -36,7 +45,7 @@ public sealed class WithoutLibburnTests : IDisposable
         RunWithoutLibburn("image", _tree.Source, "-o", _tree.Image, "--progress", "none").AssertSucceeded();
     }
 
-    private static ToolRun RunWithoutLibburn(params string[] args)
+    private ToolRun RunWithoutLibburn(params string[] args)
     {
         var library = LibburnPath();
         return Discmaster.Run(args, environment: null, wrapper: ["unshare", "--mount", "--", "sh", "-c", $"mount --bind /dev/null '{library}' && exec \"$0\" \"$@\""]);

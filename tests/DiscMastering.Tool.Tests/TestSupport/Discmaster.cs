@@ -2,17 +2,36 @@ using System.Diagnostics;
 
 namespace DiscMastering.Tool.Tests.TestSupport;
 
-/// <summary>Runs the real tool (dotnet-discmaster.dll, copied beside the tests) in its own process.</summary>
-public static class Discmaster
+/// <summary>
+/// Runs the real tool in its own process: <see cref="Managed"/>, the framework-dependent build copied beside
+/// the tests (dotnet-discmaster.dll on the dotnet host running them), or a natively compiled executable
+/// (<see cref="Native"/>), so that the same tests catch what trimming and ahead-of-time compilation break.
+/// </summary>
+public sealed class Discmaster
 {
-    public static string ToolPath { get; } = Path.Combine(AppContext.BaseDirectory, "dotnet-discmaster.dll");
+    private readonly string _program;
+    private readonly string[] _leadingArgs;
 
-    /// <summary>The dotnet host running these tests, so the tool runs on the same runtime.</summary>
-    public static string DotnetHost { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? Environment.ProcessPath ?? "dotnet";
+    private Discmaster(string program, string[] leadingArgs)
+    {
+        _program = program;
+        _leadingArgs = leadingArgs;
+    }
 
-    public static ToolRun Run(params string[] args) => Run(args, environment: null);
+    /// <summary>dotnet-discmaster.dll beside the tests, on the dotnet host running these tests (the same runtime).</summary>
+    public static Discmaster Managed { get; } = new(
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? Environment.ProcessPath ?? "dotnet",
+        [Path.Combine(AppContext.BaseDirectory, "dotnet-discmaster.dll")]);
 
-    public static ToolRun Run(IEnumerable<string> args, IDictionary<string, string?>? environment, TimeSpan? timeout = null, string[]? wrapper = null)
+    /// <summary>A native executable of the tool, started directly.</summary>
+    public static Discmaster Native(string executable) => new(executable, []);
+
+    /// <summary>The program and the arguments that start the tool, before the tool's own.</summary>
+    public IReadOnlyList<string> CommandLine => [_program, .. _leadingArgs];
+
+    public ToolRun Run(params string[] args) => Run(args, environment: null);
+
+    public ToolRun Run(IEnumerable<string> args, IDictionary<string, string?>? environment, TimeSpan? timeout = null, string[]? wrapper = null)
     {
         using var process = Start(args, environment, wrapper);
         var output = process.StandardOutput.ReadToEndAsync();
@@ -28,7 +47,7 @@ public static class Discmaster
     }
 
     /// <summary>Runs the tool and keeps standard output as bytes (an image written with <c>-o -</c>).</summary>
-    public static BinaryToolRun RunBinary(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    public BinaryToolRun RunBinary(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
         using var process = Start(args, environment);
         var output = new MemoryStream();
@@ -46,9 +65,9 @@ public static class Discmaster
     }
 
     /// <summary>Starts the tool; <paramref name="wrapper"/> is a command line to run it under (such as setpriv).</summary>
-    public static Process Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string[]? wrapper = null)
+    public Process Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string[]? wrapper = null)
     {
-        var info = new ProcessStartInfo(wrapper?[0] ?? DotnetHost)
+        var info = new ProcessStartInfo(wrapper?[0] ?? _program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -61,11 +80,10 @@ public static class Discmaster
 
         if (wrapper is not null)
         {
-            info.ArgumentList.Add(DotnetHost);
+            info.ArgumentList.Add(_program);
         }
 
-        info.ArgumentList.Add(ToolPath);
-        foreach (var arg in args)
+        foreach (var arg in _leadingArgs.Concat(args))
         {
             info.ArgumentList.Add(arg);
         }

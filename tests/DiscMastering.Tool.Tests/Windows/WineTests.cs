@@ -31,7 +31,7 @@ public sealed partial class WineTests(WineFixture wine) : IDisposable
         var linuxImage = Path.Combine(_tree.Output, "linux.iso");
 
         wine.Run(["image", WineFixture.WindowsPath(_tree.Source), "-o", WineFixture.WindowsPath(windowsImage), "-V", Label, "--progress", "none"], s_epoch).AssertSucceeded();
-        Discmaster.Run(["image", _tree.Source, "-o", linuxImage, "-V", Label, "--progress", "none"], s_epoch).AssertSucceeded();
+        Discmaster.Managed.Run(["image", _tree.Source, "-o", linuxImage, "-V", Label, "--progress", "none"], s_epoch).AssertSucceeded();
 
         var windowsBytes = File.ReadAllBytes(windowsImage);
         var linuxBytes = File.ReadAllBytes(linuxImage);
@@ -46,13 +46,13 @@ public sealed partial class WineTests(WineFixture wine) : IDisposable
     public void InspectPrintsTheSameUtf8AsOnLinux()
     {
         AwkwardTree.Create(_tree.Source);
-        Discmaster.Run(["image", _tree.Source, "-o", _tree.Image, "-V", Label, "--progress", "none"], s_epoch).AssertSucceeded();
+        Discmaster.Managed.Run(["image", _tree.Source, "-o", _tree.Image, "-V", Label, "--progress", "none"], s_epoch).AssertSucceeded();
         var windowsImage = WineFixture.WindowsPath(_tree.Image);
 
         foreach (var options in new[] { ["--json"], Array.Empty<string>(), ["--primary"] })
         {
             var underWine = wine.Run(["inspect", windowsImage, .. options]);
-            var onLinux = Discmaster.Run(["inspect", _tree.Image, .. options]);
+            var onLinux = Discmaster.Managed.Run(["inspect", _tree.Image, .. options]);
 
             underWine.AssertSucceeded();
             onLinux.AssertSucceeded();
@@ -103,7 +103,7 @@ public sealed partial class WineTests(WineFixture wine) : IDisposable
 
         wine.Run("image", WineFixture.WindowsPath(_tree.Source) + "\\", @"docs\more=" + WineFixture.WindowsPath(extra), "-o", WineFixture.WindowsPath(_tree.Image), "--progress", "none").AssertSucceeded();
 
-        var listing = Discmaster.Run("inspect", _tree.Image, "--json");
+        var listing = Discmaster.Managed.Run("inspect", _tree.Image, "--json");
         listing.AssertSucceeded();
         var paths = JsonDocument.Parse(listing.Output).RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
         Assert.Equal(["/docs", "/docs/more", "/docs/more/a b.txt", "/setup.exe"], paths);
@@ -133,7 +133,7 @@ public sealed partial class WineTests(WineFixture wine) : IDisposable
 
         wine.Run("@" + WineFixture.WindowsPath(rsp)).AssertSucceeded();
 
-        var inspect = Discmaster.Run("inspect", _tree.Image, "--json");
+        var inspect = Discmaster.Managed.Run("inspect", _tree.Image, "--json");
         inspect.AssertSucceeded();
         var root = JsonDocument.Parse(inspect.Output).RootElement;
         Assert.Equal(Label, root.GetProperty("volumes")[1].GetProperty("label").GetString());

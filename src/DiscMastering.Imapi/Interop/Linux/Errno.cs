@@ -4,6 +4,7 @@ namespace DiscMastering.Imapi.Interop.Linux;
 internal static class Errno
 {
     public const int ENOENT = 2;
+    public const int EINTR = 4;
     public const int EACCES = 13;
     public const int EXDEV = 18;
     public const int EINVAL = 22;

@@ -13,4 +13,8 @@ internal static partial class OpenInterop
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     internal static partial int Open(string path, int flags);
+
+    /// <summary>openat(2): <paramref name="name"/> (NUL-terminated UTF-8) relative to the folder <paramref name="folder"/>.</summary>
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true)]
+    internal static partial int OpenAt(int folder, ReadOnlySpan<byte> name, int flags);
 }
