@@ -26,7 +26,9 @@ try
     using var app = new CommandLineApplication<DiscmasterCommand>();
 
     // Compiled ahead of time, CommandLineUtils' GetParser<T> exists only for the T named in code: it reaches
-    // the parser of a nullable option (--start-block) by MakeGenericMethod, so that instantiation is named here.
+    // the parser of each typed option (--boot-load-size, --start-block) by MakeGenericMethod, so those
+    // instantiations are named here.
+    _ = app.ValueParsers.GetParser<int>();
     _ = app.ValueParsers.GetParser<long?>();
     app.Conventions.UseDefaultConventions().UseConstructorInjection(new ToolServices(context));
     return app.Execute(ResponseFiles.Expand(args));

@@ -137,7 +137,7 @@ internal sealed class VerifyCommand : MasteringCommandBase
                 $"different: {difference.Path} at byte {difference.Offset:N0} (source {difference.ExpectedSize:N0} bytes, image {difference.ActualSize:N0} bytes){TreeNote(report, difference.Tree)}"));
         }
 
-        var trees = string.Join(" and ", report.Trees);
+        var trees = report.Trees.Count < 2 ? string.Join("", report.Trees) : string.Join(", ", report.Trees.Take(report.Trees.Count - 1)) + " and " + report.Trees[^1];
         var outcome = report.IsEqual
             ? "identical"
             : string.Create(CultureInfo.InvariantCulture, $"{report.Missing.Count:N0} missing from the image, {report.Extra.Count:N0} extra on the image, {report.Different.Count:N0} different");

@@ -159,24 +159,26 @@ public class ImageCommandErrorTests : IDisposable
     {
         var growing = _tree.File("growing.log", "start");
 
-        // The tool's scan records the size with stat; its first open of the file is the write. That open is
-        // held while the file grows, so the size read differs from the size recorded however fast the tool is.
-        using (var append = new FileStream(growing, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+        // The tool's scan records the size with stat; every later open of the file (Rock Ridge's look at its
+        // first bytes, then the write) comes after. The first is held while the file grows, so the size the
+        // write reads differs from the size recorded however fast the tool is; later opens pass unheld.
+        using var append = new FileStream(growing, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        Task<ToolRun> tool;
         using (var gate = OpenGate.Watch(growing))
         {
-            var tool = Task.Run(() => Discmaster.Run("image", _tree.Source, "-o", _tree.Image));
+            tool = Task.Run(() => Discmaster.Run("image", _tree.Source, "-o", _tree.Image));
             using (gate.WaitForOpen(TimeSpan.FromSeconds(60)))
             {
                 append.Write("more"u8);
                 append.Flush();
             }
-
-            var run = await tool;
-
-            run.AssertFailedWith("DM2006");
-            Assert.Contains(growing, run.Error);
-            Assert.Empty(_tree.OutputFiles());
         }
+
+        var run = await tool;
+
+        run.AssertFailedWith("DM2006");
+        Assert.Contains(growing, run.Error);
+        Assert.Empty(_tree.OutputFiles());
     }
 
     [Fact]

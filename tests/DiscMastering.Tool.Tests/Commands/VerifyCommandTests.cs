@@ -30,7 +30,7 @@ public class VerifyCommandTests : IDisposable
         run.AssertSucceeded();
         Assert.Equal("", run.Error);
         var line = Assert.Single(Lines(run.Output));
-        Assert.StartsWith($"Verified {_tree.Image} against its sources through the joliet and primary trees: identical (", line);
+        Assert.StartsWith($"Verified {_tree.Image} against its sources through the joliet, rock-ridge and primary trees: identical (", line);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class VerifyCommandTests : IDisposable
             ],
             Lines(run.Output)[..^1]);
         Assert.StartsWith(
-            $"Verified {_tree.Image} against its sources through the joliet and primary trees: 1 missing from the image, 1 extra on the image, 2 different (",
+            $"Verified {_tree.Image} against its sources through the joliet, rock-ridge and primary trees: 1 missing from the image, 1 extra on the image, 2 different (",
             Lines(run.Output)[^1]);
     }
 
@@ -86,7 +86,7 @@ public class VerifyCommandTests : IDisposable
         Assert.False(root.GetProperty("equal").GetBoolean());
         Assert.Equal(["/new.txt"], root.GetProperty("missing").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["/日本語.txt"], root.GetProperty("extra").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["joliet", "primary"], root.GetProperty("trees").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["joliet", "rock-ridge", "primary"], root.GetProperty("trees").EnumerateArray().Select(e => e.GetString()));
         var different = root.GetProperty("different").EnumerateArray()
             .Select(d => (d.GetProperty("path").GetString(), d.GetProperty("offset").GetInt64(), d.GetProperty("expectedSize").GetInt64(), d.GetProperty("actualSize").GetInt64()))
             .ToList();
