@@ -27,6 +27,7 @@ try
 
     // Compiled ahead of time, CommandLineUtils' GetParser<T> exists only for the T named in code: it reaches
     // the parser of a nullable option (--start-block) by MakeGenericMethod, so that instantiation is named here.
+    _ = app.ValueParsers.GetParser<int>();
     _ = app.ValueParsers.GetParser<long?>();
     app.Conventions.UseDefaultConventions().UseConstructorInjection(new ToolServices(context));
     return app.Execute(ResponseFiles.Expand(args));
