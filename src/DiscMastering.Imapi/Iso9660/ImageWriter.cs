@@ -7,10 +7,11 @@ using Microsoft.Win32.SafeHandles;
 namespace DiscMastering.Imapi.Iso9660;
 
 /// <summary>
-/// Writes a laid-out image strictly in block order through one pooled buffer with positional writes.
-/// Metadata is rendered from the layout; file data is streamed: small files through the buffer, large
-/// ones by the kernel (copy_file_range) where it can, so their bytes never pass through this process.
-/// Every block is written, none skipped over, so the image is never sparse.
+/// Writes a laid-out image strictly in block order through pooled buffers with positional writes.
+/// Metadata is rendered from the layout; file data is streamed: small files through buffers that reader
+/// threads fill ahead (<see cref="FileReadAhead"/>), or through this one's buffer when one thread is asked
+/// for, large ones by the kernel (copy_file_range) where it can, so their bytes never pass through this
+/// process. Every block is written, none skipped over, so the image is never sparse.
 /// </summary>
 internal sealed class ImageWriter : IMetadataOutput, IDisposable
 {
