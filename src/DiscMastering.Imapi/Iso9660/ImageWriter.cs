@@ -7,10 +7,11 @@ using Microsoft.Win32.SafeHandles;
 namespace DiscMastering.Imapi.Iso9660;
 
 /// <summary>
-/// Writes a laid-out image strictly in block order through one pooled buffer with positional writes.
-/// Metadata is rendered from the layout; file data is streamed: small files through the buffer, large
-/// ones by the kernel (copy_file_range) where it can, so their bytes never pass through this process.
-/// Every block is written, none skipped over, so the image is never sparse.
+/// Writes a laid-out image strictly in block order through pooled buffers with positional writes.
+/// Metadata is rendered from the layout; file data is streamed: small files through buffers that reader
+/// threads fill ahead (<see cref="FileReadAhead"/>), or through this one's buffer when one thread is asked
+/// for, large ones by the kernel (copy_file_range) where it can, so their bytes never pass through this
+/// process. Every block is written, none skipped over, so the image is never sparse.
 /// </summary>
 internal sealed class ImageWriter : IMetadataOutput, IDisposable
 {
@@ -67,16 +68,24 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
     {
         MetadataWriter.Write(_layout, _options, this, _boot);
         Debug.Assert(Position == MetadataWriter.Length(_layout), "metadata must end where the layout put the first file");
-        foreach (var file in _layout.Tree.Files)
+        var readers = MasteringParallelism.Workers;
+        if (readers > 1)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
-            if (!file.IsMetadata)
+            WriteFilesReadAhead(readers);
+        }
+        else
+        {
+            foreach (var file in _layout.Tree.Files)
             {
-                WriteFile(file);
-            }
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (!file.IsMetadata)
+                {
+                    WriteFile(file);
+                }
 
-            _filesDone++;
-            Report(force: false);
+                _filesDone++;
+                Report(force: false);
+            }
         }
 
         if (_layout.Boot?.Hybrid is { } hybrid)
@@ -87,6 +96,45 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         Flush();
         Debug.Assert(Position == _layout.ImageBytes, "the image must end where the layout said");
         Report(force: true);
+    }
+
+    /// <summary>
+    /// The file data with <paramref name="readers"/> threads reading small files ahead into their own buffers while
+    /// this one writes the windows they fill, in order, and copies the large files itself: the same bytes, written
+    /// in the same order, as one thread.
+    /// </summary>
+    private void WriteFilesReadAhead(int readers)
+    {
+        Flush();
+        var files = _layout.Tree.Files;
+        using var readAhead = new FileReadAhead(files, BufferSize, BufferedFileLimit, readers, _boot, _cancellationToken);
+        for (var index = 0; index < readAhead.WindowCount; index++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var window = readAhead.Window(index);
+            if (window.IsLarge)
+            {
+                WriteFile(files[window.First]);
+            }
+            else
+            {
+                // A large file's padding waits in the buffer: it goes first.
+                Flush();
+                var bytes = readAhead.Take(index);
+                if (!bytes.IsEmpty)
+                {
+                    WriteOutput(bytes, _bufferPosition);
+                    _bufferPosition += bytes.Length;
+                }
+
+                readAhead.Release(index);
+            }
+
+            _filesDone = window.End;
+            Report(force: false);
+        }
+
+        _filesDone = files.Count;
     }
 
     private void WriteFile(DiscFile file)
@@ -139,32 +187,12 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         DiscMasteringError.FileChanged,
         $"the file '{file.LocalPath}' changed size while the image was written (expected {file.Length:N0} bytes); stop whatever writes to it and master again.");
 
-    /// <summary>
-    /// Reads a small file into the buffer, asking for one byte more than expected, with no extra fstat per
-    /// file: a read that ends exactly at the expected size is the end of a regular file (one that grew
-    /// returns the extra byte), so one read per file is enough; after a shorter one it reads on, and end of
-    /// file there means the file shrank. Returns whether the size held.
-    /// </summary>
+    /// <summary>Reads a small file into the buffer (see <see cref="FileReadAhead.ReadSmallFile"/>); returns whether the size held.</summary>
     private bool ReadIntoBuffer(in Sources.SourceFileReader input, long length)
     {
         var wanted = (int)length + 1;
         Reserve(wanted);
-        var done = 0;
-        while (done < wanted)
-        {
-            var read = input.Read(_buffer.AsSpan(_used + done, wanted - done), done);
-            if (read == 0)
-            {
-                break;
-            }
-
-            done += read;
-            if (done == length)
-            {
-                break;
-            }
-        }
-
+        var done = FileReadAhead.ReadSmallFile(input, _buffer.AsSpan(_used, wanted), (int)length);
         _used += (int)Math.Min(done, length);
         return done == length;
     }

@@ -17,6 +17,7 @@ public sealed class DiscTreeBuilder
     private readonly List<DiscMasteringException> _problems = [];
     private readonly DiscDirectory _root;
     private readonly IReadOnlyList<DiscPathGlob> _exclude;
+    private readonly FolderPrefetch _prefetch;
 
     private DiscTreeBuilder(MasteringOptions options, CancellationToken cancellationToken)
     {
@@ -24,6 +25,10 @@ public sealed class DiscTreeBuilder
         _cancellationToken = cancellationToken;
         _root = new DiscDirectory("", null, options.VolumeDate);
         _exclude = options.Exclude.Select(DiscPathGlob.Parse).ToList();
+
+        // One thread lists alone, as the builder's own lookups do; more list ahead of it.
+        var workers = MasteringParallelism.Workers;
+        _prefetch = new FolderPrefetch(workers > 1 ? workers : 0, _exclude, cancellationToken);
     }
 
     /// <summary>Scans the sources and names every node; throws a <see cref="DiscMasteringException"/> listing every problem found.</summary>
@@ -32,12 +37,19 @@ public sealed class DiscTreeBuilder
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
         var builder = new DiscTreeBuilder(options, cancellationToken);
-        foreach (var source in sources)
+        try
         {
-            builder.AddSource(source);
-        }
+            foreach (var source in sources)
+            {
+                builder.AddSource(source);
+            }
 
-        return builder.Finish();
+            return builder.Finish();
+        }
+        finally
+        {
+            builder._prefetch.Dispose();
+        }
     }
 
     private void AddSource(DiscSource source)
@@ -61,7 +73,7 @@ public sealed class DiscTreeBuilder
             var directory = GetOrCreateDirectory(segments, segments.Count, source.LocalPath, entry.Modified);
             if (directory is not null)
             {
-                AddDirectoryContents(directory, Path.GetFullPath(source.LocalPath), [entry.Identity]);
+                AddDirectoryContents(directory, Path.GetFullPath(source.LocalPath), new FolderAncestry(entry.Identity, null));
             }
 
             return;
@@ -77,17 +89,19 @@ public sealed class DiscTreeBuilder
         var parent = GetOrCreateDirectory(segments, Math.Max(0, segments.Count - 1), source.LocalPath, null);
         if (parent is not null)
         {
-            AddEntry(parent, name, Path.GetFullPath(source.LocalPath), entry, []);
+            AddEntry(parent, name, Path.GetFullPath(source.LocalPath), entry, null);
         }
     }
 
-    private void AddDirectoryContents(DiscDirectory directory, string localPath, HashSet<(long, long, string?)> ancestors)
+    private void AddDirectoryContents(DiscDirectory directory, string localPath, FolderAncestry ancestors)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        IEnumerable<string> entries;
+        List<string> paths;
+        SourceEntry[] entries;
         try
         {
-            entries = Directory.EnumerateFileSystemEntries(localPath).ToList();
+            var discPath = directory == _root ? "" : directory.DiscPath.TrimStart('/');
+            (paths, entries) = _prefetch.List(localPath, discPath, ancestors);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
@@ -95,13 +109,13 @@ public sealed class DiscTreeBuilder
             return;
         }
 
-        foreach (var path in entries)
+        for (var i = 0; i < paths.Count; i++)
         {
-            AddEntry(directory, Path.GetFileName(path), path, SourceEntry.Probe(path), ancestors);
+            AddEntry(directory, Path.GetFileName(paths[i]), paths[i], entries[i], ancestors);
         }
     }
 
-    private void AddEntry(DiscDirectory parent, string name, string localPath, SourceEntry entry, HashSet<(long, long, string?)> ancestors)
+    private void AddEntry(DiscDirectory parent, string name, string localPath, SourceEntry entry, FolderAncestry? ancestors)
     {
         // Before any check: an excluded entry never fails a name or size rule. Its folders were checked on the way down.
         if (_exclude.Count > 0 && IsExcluded(parent, name, entry))
@@ -126,7 +140,7 @@ public sealed class DiscTreeBuilder
                 return;
 
             case SourceEntryKind.Directory:
-                if (ancestors.Contains(entry.Identity))
+                if (FolderAncestry.Contains(ancestors, entry.Identity))
                 {
                     Problem(DiscMasteringError.SymbolicLinkLoop, $"the symbolic link '{localPath}' leads back into a folder that contains it, so the tree would never end; remove the link or point it elsewhere.");
                     return;
@@ -139,7 +153,7 @@ public sealed class DiscTreeBuilder
                 }
 
                 directory.Modified = _options.SourceDateEpoch ?? entry.Modified;
-                AddDirectoryContents(directory, localPath, [.. ancestors, entry.Identity]);
+                AddDirectoryContents(directory, localPath, new FolderAncestry(entry.Identity, ancestors));
                 return;
 
             case SourceEntryKind.Special:

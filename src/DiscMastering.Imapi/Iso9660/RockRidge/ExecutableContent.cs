@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using DiscMastering.Imapi.Sources;
 
 namespace DiscMastering.Imapi.Iso9660.RockRidge;
@@ -56,31 +55,16 @@ internal static class ExecutableContent
     }
 
     /// <summary>
-    /// Reads the first bytes of <paramref name="localPath"/> and tells: open, one positional read, close, and on
-    /// Linux no other system call. A file that cannot be read fails as the writer would (DM2005, DM2006).
+    /// Reads the first bytes of <paramref name="localPath"/> and tells: open (on Linux by its name in
+    /// <paramref name="folders"/>' open folder), one positional read, close, and no other system call. A file
+    /// that cannot be read fails as the writer would (DM2005, DM2006).
     /// </summary>
-    public static bool Probe(string localPath)
+    public static bool Probe(string localPath, SourceFolderCache? folders = null)
     {
         Span<byte> head = stackalloc byte[ProbeLength];
-        using var handle = SourceFile.OpenRead(localPath);
-        return IsExecutable(head[..ReadHead(handle, localPath, head)]);
-    }
-
-    private static int ReadHead(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string localPath, Span<byte> head)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return RandomAccess.Read(handle, head, 0);
-        }
-
-        var read = Interop.Linux.PreadInterop.Pread((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(head), (nuint)head.Length, 0);
-        if (read < 0)
-        {
-            throw new DiscMasteringException(
-                DiscMasteringError.Unreadable,
-                $"the file '{localPath}' cannot be read ({Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}); give the build user read access, or leave it out.");
-        }
-
-        return (int)read;
+        using var input = SourceFileReader.Open(localPath, folders);
+        // A regular file gives all it has up to the length asked for in one read.
+        var done = input.Read(head, 0);
+        return IsExecutable(head[..done]);
     }
 }

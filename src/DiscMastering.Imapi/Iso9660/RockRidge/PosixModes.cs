@@ -36,15 +36,7 @@ internal sealed class PosixModes
     /// </summary>
     public static PosixModes Resolve(DiscTree tree, IReadOnlyList<FileModeRule> rules, CancellationToken cancellationToken = default)
     {
-        var fileModes = new uint[tree.Files.Count];
-        foreach (var file in tree.Files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var permissions = RulePermissions(rules, file, isDirectory: false)
-                ?? (!file.IsMetadata && file.Length >= 2 && ExecutableContent.Probe(file.LocalPath) ? ReadExecute : ReadOnly);
-            fileModes[file.Index] = RegularFileType | permissions;
-        }
-
+        var fileModes = ResolveFileModes(tree, rules, cancellationToken);
         var directoryModes = new uint[tree.Directories.Count];
         var directoryLinks = new uint[tree.Directories.Count];
         foreach (var directory in tree.Directories)
@@ -56,6 +48,48 @@ internal sealed class PosixModes
         }
 
         return new PosixModes(tree, fileModes, directoryModes, directoryLinks);
+    }
+
+    /// <summary>
+    /// Every file's mode. Reading first bytes is one open per file, so files are probed in parallel, each worker
+    /// with its own open folder; the first failure in file order is the one raised, as one thread would.
+    /// </summary>
+    private static uint[] ResolveFileModes(DiscTree tree, IReadOnlyList<FileModeRule> rules, CancellationToken cancellationToken)
+    {
+        var files = tree.Files;
+        var fileModes = new uint[files.Count];
+        var failures = new DiscMasteringException?[files.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = MasteringParallelism.Workers };
+        var result = Parallel.For(
+            0,
+            files.Count,
+            parallel,
+            () => OperatingSystem.IsLinux() ? new Sources.SourceFolderCache() : null,
+            (index, loop, folders) =>
+            {
+                var file = files[index];
+                try
+                {
+                    var permissions = RulePermissions(rules, file, isDirectory: false)
+                        ?? (!file.IsMetadata && file.Length >= 2 && ExecutableContent.Probe(file.LocalPath, folders) ? ReadExecute : ReadOnly);
+                    fileModes[index] = RegularFileType | permissions;
+                }
+                catch (DiscMasteringException e)
+                {
+                    // Break, unlike Stop, still runs every lower index, so the lowest failing one is the same each run.
+                    failures[index] = e;
+                    loop.Break();
+                }
+
+                return folders;
+            },
+            folders => folders?.Dispose());
+        if (result.LowestBreakIteration is { } first)
+        {
+            throw failures[first]!;
+        }
+
+        return fileModes;
     }
 
     /// <summary>The PX and TF values of <paramref name="node"/>'s records.</summary>
