@@ -27,14 +27,14 @@ public sealed class ImageStream : Stream
     private readonly CancellationToken _cancellationToken;
     private readonly long _metadataLength;
 
-    /// <summary>Where the backup GPT of a hybrid image starts; the image's length when there is none.</summary>
-    private readonly long _backupGptOffset;
+    /// <summary>Where the blocks after the file data start (second UDF anchor, backup GPT); the image's length when there are none.</summary>
+    private readonly long _trailerOffset;
 
     /// <summary>Positions in <see cref="DiscTree.Files"/> of the files that have data; their extents increase.</summary>
     private readonly int[] _dataFiles;
 
     private byte[]? _metadata;
-    private byte[]? _backupGpt;
+    private byte[]? _trailer;
     private SafeFileHandle? _file;
     private int _fileOrdinal = -1;
     private long _position;
@@ -51,7 +51,7 @@ public sealed class ImageStream : Stream
         _layout = layout;
         _options = options;
         _boot = boot;
-        _backupGptOffset = layout.Boot?.Hybrid is { } hybrid ? (long)hybrid.BackupBlock * IsoConstants.BlockSize : layout.ImageBytes;
+        _trailerOffset = ImageTrailer.Offset(layout);
         _progress = progress;
         _cancellationToken = cancellationToken;
         _metadataLength = MetadataWriter.Length(layout);
@@ -141,7 +141,7 @@ public sealed class ImageStream : Stream
         while (!target.IsEmpty)
         {
             var done = _position < _metadataLength ? ReadMetadata(target)
-                : _position >= _backupGptOffset ? ReadBackupGpt(target)
+                : _position >= _trailerOffset ? ReadTrailer(target)
                 : ReadFileRegion(target);
             _position += done;
             target = target[done..];
@@ -215,19 +215,19 @@ public sealed class ImageStream : Stream
         return count;
     }
 
-    /// <summary>Serves the backup GPT at the image's end, rendered when first read (a few blocks).</summary>
-    private int ReadBackupGpt(Span<byte> target)
+    /// <summary>Serves the blocks after the file data, rendered when first read (at most 257 blocks).</summary>
+    private int ReadTrailer(Span<byte> target)
     {
-        if (_backupGpt is null)
+        if (_trailer is null)
         {
-            var tail = new byte[_layout.ImageBytes - _backupGptOffset];
-            _layout.Boot!.Hybrid!.WriteBackup(tail);
-            _backupGpt = tail;
+            var tail = new byte[_layout.ImageBytes - _trailerOffset];
+            ImageTrailer.Write(_layout, _options, tail);
+            _trailer = tail;
         }
 
-        var offset = (int)(_position - _backupGptOffset);
-        var count = Math.Min(target.Length, _backupGpt.Length - offset);
-        _backupGpt.AsSpan(offset, count).CopyTo(target);
+        var offset = (int)(_position - _trailerOffset);
+        var count = Math.Min(target.Length, _trailer.Length - offset);
+        _trailer.AsSpan(offset, count).CopyTo(target);
         return count;
     }
 
