@@ -26,8 +26,10 @@ try
     using var app = new CommandLineApplication<DiscmasterCommand>();
 
     // Compiled ahead of time, CommandLineUtils' GetParser<T> exists only for the T named in code: it reaches
-    // the parser of a nullable option (--start-block) by MakeGenericMethod, so that instantiation is named here.
+    // the parser of each option type (--start-block's long?, --boot-load-size's int) by MakeGenericMethod, so
+    // those instantiations are named here.
     _ = app.ValueParsers.GetParser<long?>();
+    _ = app.ValueParsers.GetParser<int>();
     app.Conventions.UseDefaultConventions().UseConstructorInjection(new ToolServices(context));
     return app.Execute(ResponseFiles.Expand(args));
 }

@@ -17,6 +17,14 @@ internal static class MetadataWriter
     public static long Length(DiscLayout layout) => (long)layout.FirstFileBlock * IsoConstants.BlockSize;
 
     /// <summary>
+    /// Where UDF's file system region lies in the metadata region, in bytes; (0, 0) without UDF. A sink that
+    /// serves any offset renders it on demand (<see cref="Udf.UdfWriter.WriteFileSystemBlocks"/>) rather than hold it:
+    /// it takes a block per file.
+    /// </summary>
+    public static (long Start, long End) UdfFileSystemRange(DiscLayout layout) =>
+        layout.Udf is { } udf ? ((long)udf.FileSystemBlock * IsoConstants.BlockSize, (long)udf.FileSystemEnd * IsoConstants.BlockSize) : (0, 0);
+
+    /// <summary>
     /// Writes the metadata region of <paramref name="layout"/> to <paramref name="output"/>, block by block in
     /// order; a bootable layout needs its <paramref name="boot"/> content, read by <see cref="BootContent.Read"/>.
     /// </summary>
