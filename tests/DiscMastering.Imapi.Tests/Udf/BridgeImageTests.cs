@@ -4,6 +4,7 @@ using DiscMastering.Imapi.Iso9660;
 using DiscMastering.Imapi.Iso9660.Reading;
 using DiscMastering.Imapi.Tests.TestSupport;
 using DiscMastering.Imapi.Udf.Reading;
+using Xunit.Abstractions;
 
 namespace DiscMastering.Imapi.Tests.Udf;
 
@@ -11,7 +12,7 @@ namespace DiscMastering.Imapi.Tests.Udf;
 /// A UDF bridge image of the awkward tree read by udfinfo, 7-Zip (which reads UDF first), pycdlib (through UDF
 /// and ISO 9660 alike), isoinfo and this engine's own readers: every tree holds every file, over the same data.
 /// </summary>
-public sealed class BridgeImageTests(BridgeImageFixture image) : IClassFixture<BridgeImageFixture>
+public sealed class BridgeImageTests(BridgeImageFixture image, ITestOutputHelper log) : IClassFixture<BridgeImageFixture>
 {
     /// <summary>pycdlib: has_udf(), then every file read by its UDF path, as one JSON object per line.</summary>
     private const string PycdlibUdf = """
@@ -130,6 +131,7 @@ public sealed class BridgeImageTests(BridgeImageFixture image) : IClassFixture<B
         // Blocks 19-256 (recognition, descriptors, anchor), the file set (2), one File Entry per file and per
         // folder, each folder's identifiers, and the second anchor.
         var perNode = image.Tree.Files.Count + image.Tree.Directories.Count;
+        log.WriteLine($"{image.Tree.Files.Count} files, {image.Tree.Directories.Count} folders: {plain} blocks plain, {bridge} with UDF (+{bridge - plain})");
         Assert.InRange(bridge - plain, 238 + 2 + perNode + image.Tree.Directories.Count + 1, 238 + 2 + perNode + (3 * image.Tree.Directories.Count) + 1);
     }
 
