@@ -97,7 +97,9 @@ internal sealed class NamespaceLayout
 
     /// <summary>
     /// A file larger than one extent takes consecutive records with the same identifier, one per section
-    /// (ECMA-119 6.5.1, 9.1.6): repeated here, so sizing, Rock Ridge and rendering count records alike.
+    /// (ECMA-119 6.5.1, 9.1.6): repeated here, so sizing, Rock Ridge and rendering count records alike. With
+    /// Rock Ridge each section's record carries the same System Use entries, so a reader that takes the name
+    /// or the attributes from any one of them (the first, or the last) finds them.
     /// </summary>
     private static (DiscNode Node, byte[] Identifier)[] WithSections((DiscNode Node, byte[] Identifier)[] entries)
     {
