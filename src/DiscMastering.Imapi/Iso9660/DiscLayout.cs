@@ -67,7 +67,7 @@ public sealed class DiscLayout
     internal long TrailerBlock => Udf is not null ? UdfPartitionEnd : Boot?.Hybrid?.BackupBlock ?? TotalBlocks;
 
     /// <summary>The UDF renderer of this layout; the layout has UDF.</summary>
-    internal UdfWriter UdfWriter(MasteringOptions options) =>
+    internal UdfWriter CreateUdfWriter(MasteringOptions options) =>
         new(Udf!, new UdfVolume(options.VolumeLabel, options.VolumeDate, f => FileExtents[f.Index], UdfPartitionEnd));
 
     /// <summary>The tree laid out.</summary>

@@ -66,7 +66,7 @@ public sealed class ImageStream : Stream
         (_udfStart, _udfEnd) = MetadataWriter.UdfFileSystemRange(layout);
         if (layout.Udf is not null)
         {
-            _udfWriter = layout.UdfWriter(options);
+            _udfWriter = layout.CreateUdfWriter(options);
             _udfChunk = new byte[UdfChunkBlocks * IsoConstants.BlockSize];
         }
         var files = layout.Tree.Files;

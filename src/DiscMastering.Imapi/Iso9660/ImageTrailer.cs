@@ -18,7 +18,7 @@ internal static class ImageTrailer
         if (layout.Udf is not null)
         {
             var anchor = (int)(layout.UdfSecondAnchor - layout.TrailerBlock) * IsoConstants.BlockSize;
-            layout.UdfWriter(options).WriteAnchor(trailer.Slice(anchor, IsoConstants.BlockSize), layout.UdfSecondAnchor);
+            layout.CreateUdfWriter(options).WriteAnchor(trailer.Slice(anchor, IsoConstants.BlockSize), layout.UdfSecondAnchor);
         }
 
         if (layout.Boot?.Hybrid is { } hybrid)

@@ -84,7 +84,7 @@ internal static class MetadataWriter
     private static void WriteUdf(DiscLayout layout, MasteringOptions options, IMetadataOutput output)
     {
         var udf = layout.Udf!;
-        var writer = layout.UdfWriter(options);
+        var writer = layout.CreateUdfWriter(options);
         writer.WriteVolumeRecognition(output.Blocks(UdfLayout.RecognitionBlocks));
         writer.WriteVolumeDescriptors(output.Blocks(UdfLayout.VolumeDescriptorBlocks));
         var gap = (int)(UdfConstants.AnchorBlock - udf.DescriptorBlock - UdfLayout.VolumeDescriptorBlocks);
