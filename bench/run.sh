@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Wall time and peak memory of dotnet-discmaster against genisoimage, xorriso
 # and a plain `cat` of the tree, on a few large files, on many small ones and on
-# an empty folder (start-up alone).
+# an empty folder (start-up alone); with --udf beside genisoimage -udf too.
 # Usage: bench/run.sh [--quick]   (env: BENCH_DIR, BENCH_ROUNDS, DISCMASTER)
 set -euo pipefail
 
@@ -25,7 +25,7 @@ else
   L_BYTES=$((1024 * MiB)) L_FILES=1000 PAY=$((100 * MiB)) S_FILES=40000 S_DIRS=200
 fi
 PAYLOADS=3
-TOOLS=(discmaster genisoimage xorriso cat)
+TOOLS=(discmaster discmaster-udf genisoimage genisoimage-udf xorriso cat)
 log() { printf '== %s\n' "$*" >&2; }
 
 # --- prerequisites -----------------------------------------------------------
@@ -65,7 +65,7 @@ if [[ -z $EXE ]]; then
   fi
 fi
 if [[ -n $EXE && ! -f $EXE ]]; then log "discmaster: $EXE not found; skipping it"; EXE=; fi
-[[ -n $EXE ]] || TOOLS=("${TOOLS[@]:1}")
+[[ -n $EXE ]] || TOOLS=("${TOOLS[@]:2}")
 
 # --- source trees ------------------------------------------------------------
 # Contents are slices of one random seed file, so 1 GiB takes seconds; names and
@@ -106,9 +106,12 @@ PERL
 # --- runs --------------------------------------------------------------------
 tool_cmd() { # tool tree out -> CMD
   case $1 in
-    discmaster) if [[ $EXE == *.dll ]]; then CMD=(dotnet "$EXE"); else CMD=("$EXE"); fi
-      CMD+=(image "$2" -o "$3" --progress none) ;;
+    discmaster | discmaster-udf) if [[ $EXE == *.dll ]]; then CMD=(dotnet "$EXE"); else CMD=("$EXE"); fi
+      CMD+=(image "$2" -o "$3" --progress none)
+      [[ $1 == discmaster-udf ]] && CMD+=(--udf) ;;
     genisoimage) CMD=(genisoimage -quiet -J -joliet-long -o "$3" "$2") ;;
+    # A UDF bridge image like discmaster's --udf (which also writes Rock Ridge).
+    genisoimage-udf) CMD=(genisoimage -quiet -J -joliet-long -R -udf -o "$3" "$2") ;;
     # xorriso adds Rock Ridge unless told not to; compare like with like.
     xorriso) CMD=(xorriso -as mkisofs -quiet --norock -J -joliet-long -o "$3" "$2") ;;
     cat) CMD=(bash -c 'find "$1" -type f -print0 | sort -z | xargs -0 -r cat >"$2"' _ "$2" "$3") ;;
@@ -157,8 +160,8 @@ for kind in empty large small; do
   ratio() { [[ $1 != - && $2 != - ]] && awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }' || echo -; }
   {
     echo; echo "## $kind tree: $nfiles files, $tmib MiB"; echo
-    printf '| %-11s | %13s | %12s | %19s | %10s | %14s | %11s |\n' tool "median wall s" "median CPU s" "median peak RSS MiB" "output MiB" "wall vs geniso" "wall vs cat"
-    echo "|-------------|--------------:|-------------:|--------------------:|-----------:|---------------:|------------:|"
+    printf '| %-15s | %13s | %12s | %19s | %10s | %14s | %11s |\n' tool "median wall s" "median CPU s" "median peak RSS MiB" "output MiB" "wall vs geniso" "wall vs cat"
+    echo "|-----------------|--------------:|-------------:|--------------------:|-----------:|---------------:|------------:|"
     for t in "${TOOLS[@]}"; do
       wall=$(awk -v t="$t" '$1 == t { print $3 }' "$TIMES" | median)
       rss=$(awk -v t="$t" '$1 == t { printf "%.1f\n", $4 / 1024 }' "$TIMES" | median)
@@ -166,7 +169,7 @@ for kind in empty large small; do
       cpu=$(awk -v t="$t" '$1 == t { print $6 }' "$TIMES" | median)
       vs_geniso=$(ratio "$wall" "$base") vs_cat=$(ratio "$wall" "$floor")
       [[ $wall == - ]] && wall=failed
-      printf '| %-11s | %13s | %12s | %19s | %10s | %14s | %11s |\n' "$t" "$wall" "$cpu" "$rss" "$size" "$vs_geniso" "$vs_cat"
+      printf '| %-15s | %13s | %12s | %19s | %10s | %14s | %11s |\n' "$t" "$wall" "$cpu" "$rss" "$size" "$vs_geniso" "$vs_cat"
     done
   } >>"$RESULTS"
 done

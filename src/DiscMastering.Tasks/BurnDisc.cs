@@ -59,6 +59,9 @@ public sealed class BurnDisc : DiscToolTask
     /// </summary>
     public bool RockRidge { get; set; } = true;
 
+    /// <summary>Adds UDF beside ISO 9660 and Joliet (<c>--udf</c>): for DVD and Blu-ray media and files of 4 GiB and more.</summary>
+    public bool Udf { get; set; }
+
     /// <summary>
     /// Glob patterns of disc paths to leave off the disc (<c>--exclude</c>), one per item: <c>*</c>, <c>?</c>,
     /// <c>**</c> for any depth, <c>/</c> (or <c>\</c>) between folders, case-sensitive; a pattern naming a folder or
@@ -118,6 +121,11 @@ public sealed class BurnDisc : DiscToolTask
         if (!RockRidge)
         {
             arguments.Add("--no-rock-ridge");
+        }
+
+        if (Udf)
+        {
+            arguments.Add("--udf");
         }
 
         foreach (string rule in modeRules)

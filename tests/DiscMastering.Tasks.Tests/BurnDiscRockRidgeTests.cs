@@ -28,6 +28,21 @@ public sealed class BurnDiscRockRidgeTests : IDisposable
     }
 
     [Fact]
+    public void Udf_is_off_unless_turned_on()
+    {
+        string publish = CreateFolder("publish");
+        BurnDisc task = CreateTask(new TaskItem(publish));
+        Assert.False(task.Udf);
+        Assert.True(task.TryPrepareArguments(), _engine.Log);
+        Assert.DoesNotContain("--udf", task.ToolArguments!);
+
+        BurnDisc on = CreateTask(new TaskItem(publish));
+        on.Udf = true;
+        Assert.True(on.TryPrepareArguments(), _engine.Log);
+        Assert.Equal(["image", publish, "-o", on.ImagePath!, "--udf", "--progress", "json"], on.ToolArguments);
+    }
+
+    [Fact]
     public void Mode_becomes_a_file_mode_rule_for_the_items_exact_disc_path()
     {
         string publish = CreateFolder("publish");

@@ -19,7 +19,10 @@ internal sealed class DirectoryExtent
     /// <summary>The folder's identifier in the path table (0x00 for the root).</summary>
     public byte[] PathTableIdentifier { get; }
 
-    /// <summary>The children in the order ECMA-119 9.3 asks for, with their recorded identifiers.</summary>
+    /// <summary>
+    /// The children in the order ECMA-119 9.3 asks for, with their recorded identifiers: one per record, so a
+    /// file in several sections appears once per section, consecutively.
+    /// </summary>
     public (DiscNode Node, byte[] Identifier)[] Entries { get; }
 
     /// <summary>The records' System Use fields and continuation areas; null without Rock Ridge.</summary>

@@ -77,10 +77,11 @@ public static class ImageMaster
         return new ImageStream(layout, options, progress, cancellationToken, boot);
     }
 
-    /// <summary>The stream serves the folders and names from one array; only millions of files make it this large.</summary>
+    /// <summary>The stream serves the folders and names from one array (UDF's file entries aside); only millions of files make it this large.</summary>
     private static void CheckMetadataFitsMemory(DiscLayout layout)
     {
-        var bytes = MetadataWriter.Length(layout);
+        var (udfStart, udfEnd) = MetadataWriter.UdfFileSystemRange(layout);
+        var bytes = MetadataWriter.Length(layout) - (udfEnd - udfStart);
         if (bytes > Array.MaxLength)
         {
             throw new DiscMasteringException(

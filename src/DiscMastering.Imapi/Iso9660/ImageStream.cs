@@ -11,7 +11,8 @@ namespace DiscMastering.Imapi.Iso9660;
 /// </summary>
 /// <remarks>
 /// The metadata (blocks before the first file) is rendered once, when first read, by the code the file
-/// writer uses. File data is read from the source files at the asked offset and never held whole; the
+/// writer uses; UDF's file system region in it (a block per file) is not held but rendered a few blocks at a
+/// time when read. File data is read from the source files at the asked offset and never held whole; the
 /// file being read stays open until reading moves to another file. A file whose size differs from the
 /// scan fails the read with <see cref="DiscMasteringError.FileChanged"/>. Not safe for concurrent use.
 /// Create one with <see cref="ImageMaster.MasterToStream"/>.
@@ -27,14 +28,21 @@ public sealed class ImageStream : Stream
     private readonly CancellationToken _cancellationToken;
     private readonly long _metadataLength;
 
-    /// <summary>Where the backup GPT of a hybrid image starts; the image's length when there is none.</summary>
-    private readonly long _backupGptOffset;
+    /// <summary>UDF's file system region, in bytes, left out of <see cref="_metadata"/>; empty without UDF.</summary>
+    private readonly long _udfStart;
+    private readonly long _udfEnd;
+    private readonly Udf.UdfWriter? _udfWriter;
+    private readonly byte[] _udfChunk = [];
+    private long _udfChunkStart = -1;
+
+    /// <summary>Where the blocks after the file data start (second UDF anchor, backup GPT); the image's length when there are none.</summary>
+    private readonly long _trailerOffset;
 
     /// <summary>Positions in <see cref="DiscTree.Files"/> of the files that have data; their extents increase.</summary>
     private readonly int[] _dataFiles;
 
     private byte[]? _metadata;
-    private byte[]? _backupGpt;
+    private byte[]? _trailer;
     private SafeFileHandle? _file;
     private int _fileOrdinal = -1;
     private long _position;
@@ -51,10 +59,16 @@ public sealed class ImageStream : Stream
         _layout = layout;
         _options = options;
         _boot = boot;
-        _backupGptOffset = layout.Boot?.Hybrid is { } hybrid ? (long)hybrid.BackupBlock * IsoConstants.BlockSize : layout.ImageBytes;
+        _trailerOffset = ImageTrailer.Offset(layout);
         _progress = progress;
         _cancellationToken = cancellationToken;
         _metadataLength = MetadataWriter.Length(layout);
+        (_udfStart, _udfEnd) = MetadataWriter.UdfFileSystemRange(layout);
+        if (layout.Udf is not null)
+        {
+            _udfWriter = layout.CreateUdfWriter(options);
+            _udfChunk = new byte[UdfChunkBlocks * IsoConstants.BlockSize];
+        }
         var files = layout.Tree.Files;
         var dataFiles = new List<int>(files.Count);
         for (var i = 0; i < files.Count; i++)
@@ -141,7 +155,7 @@ public sealed class ImageStream : Stream
         while (!target.IsEmpty)
         {
             var done = _position < _metadataLength ? ReadMetadata(target)
-                : _position >= _backupGptOffset ? ReadBackupGpt(target)
+                : _position >= _trailerOffset ? ReadTrailer(target)
                 : ReadFileRegion(target);
             _position += done;
             target = target[done..];
@@ -206,41 +220,70 @@ public sealed class ImageStream : Stream
         base.Dispose(disposing);
     }
 
+    /// <summary>Blocks of UDF's file system region rendered per read there, and kept for the reads that follow.</summary>
+    private const int UdfChunkBlocks = 16;
+
     private int ReadMetadata(Span<byte> target)
     {
+        if (_position >= _udfStart && _position < _udfEnd)
+        {
+            return ReadUdfFileSystem(target);
+        }
+
         var metadata = _metadata ??= RenderMetadata();
-        var offset = (int)_position;
-        var count = Math.Min(target.Length, (int)_metadataLength - offset);
+        var end = _position < _udfStart ? _udfStart : _metadataLength;
+        var skipped = _position < _udfStart ? 0 : _udfEnd - _udfStart;
+        var offset = (int)(_position - skipped);
+        var count = (int)Math.Min(target.Length, end - _position);
         metadata.AsSpan(offset, count).CopyTo(target);
         return count;
     }
 
-    /// <summary>Serves the backup GPT at the image's end, rendered when first read (a few blocks).</summary>
-    private int ReadBackupGpt(Span<byte> target)
+    /// <summary>Serves UDF's file system region from a chunk of blocks rendered on demand, the same bytes the file writer writes.</summary>
+    private int ReadUdfFileSystem(Span<byte> target)
     {
-        if (_backupGpt is null)
+        var chunkBytes = (long)_udfChunk.Length;
+        var chunkStart = _udfStart + ((_position - _udfStart) / chunkBytes * chunkBytes);
+        var chunkEnd = Math.Min(chunkStart + chunkBytes, _udfEnd);
+        if (chunkStart != _udfChunkStart)
         {
-            var tail = new byte[_layout.ImageBytes - _backupGptOffset];
-            _layout.Boot!.Hybrid!.WriteBackup(tail);
-            _backupGpt = tail;
+            _udfChunkStart = -1;
+            var first = (uint)((chunkStart - _udfStart) / IsoConstants.BlockSize);
+            _udfWriter!.WriteFileSystemBlocks(first, _udfChunk.AsMemory(0, (int)(chunkEnd - chunkStart)));
+            _udfChunkStart = chunkStart;
         }
 
-        var offset = (int)(_position - _backupGptOffset);
-        var count = Math.Min(target.Length, _backupGpt.Length - offset);
-        _backupGpt.AsSpan(offset, count).CopyTo(target);
+        var count = (int)Math.Min(target.Length, chunkEnd - _position);
+        _udfChunk.AsSpan((int)(_position - chunkStart), count).CopyTo(target);
         return count;
     }
 
-    /// <summary>Renders blocks 0 to the first file's block once; MasterToStream checked the region fits an array.</summary>
+    /// <summary>Serves the blocks after the file data, rendered when first read (at most 257 blocks).</summary>
+    private int ReadTrailer(Span<byte> target)
+    {
+        if (_trailer is null)
+        {
+            var tail = new byte[_layout.ImageBytes - _trailerOffset];
+            ImageTrailer.Write(_layout, _options, tail);
+            _trailer = tail;
+        }
+
+        var offset = (int)(_position - _trailerOffset);
+        var count = Math.Min(target.Length, _trailer.Length - offset);
+        _trailer.AsSpan(offset, count).CopyTo(target);
+        return count;
+    }
+
+    /// <summary>Renders blocks 0 to the first file's block once, UDF's file system region left out; MasterToStream checked the rest fits an array.</summary>
     private byte[] RenderMetadata()
     {
-        var length = (int)_metadataLength;
+        var length = (int)(_metadataLength - (_udfEnd - _udfStart));
         var region = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            var output = new MemoryMetadataOutput(region, length);
+            var output = new SkippingMetadataOutput(region, length, _udfStart, _udfEnd);
             MetadataWriter.Write(_layout, _options, output, _boot);
-            Debug.Assert(output.Written == length, "metadata must end where the layout put the first file");
+            Debug.Assert(output.Position == _metadataLength && output.Kept == length, "metadata must end where the layout put the first file");
             return region;
         }
         catch

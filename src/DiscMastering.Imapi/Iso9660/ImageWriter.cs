@@ -88,9 +88,11 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
             }
         }
 
-        if (_layout.Boot?.Hybrid is { } hybrid)
+        Debug.Assert(Position == ImageTrailer.Offset(_layout), "the trailer must start where the file data ends");
+        var trailer = ImageTrailer.Blocks(_layout);
+        if (trailer > 0)
         {
-            hybrid.WriteBackup(Blocks((int)HybridDisk.BackupBlocks));
+            ImageTrailer.Write(_layout, _options, Blocks(trailer));
         }
 
         Flush();

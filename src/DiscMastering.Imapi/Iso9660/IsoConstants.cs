@@ -12,6 +12,16 @@ internal static class IsoConstants
     /// <summary>Largest file in one extent: the data length field is 32 bits (ECMA-119 9.1.4).</summary>
     public const long MaxFileLength = uint.MaxValue;
 
+    /// <summary>
+    /// The extent length of every section of a larger file but its last (ECMA-119 6.5.1, 9.1.6 multi-extent):
+    /// 4 GiB less one block, a whole number of blocks as a section other than the last must be; genisoimage
+    /// and xorriso split at the same length.
+    /// </summary>
+    public const uint SectionLength = uint.MaxValue - BlockSize + 1;
+
+    /// <summary>Directory records a file of <paramref name="length"/> bytes takes: one up to <see cref="MaxFileLength"/>, else one per <see cref="SectionLength"/>.</summary>
+    public static int SectionsFor(long length) => length <= MaxFileLength ? 1 : (int)((length + SectionLength - 1) / SectionLength);
+
     /// <summary>Joliet: a file identifier holds at most 64 UCS-2 characters.</summary>
     public const int JolietMaxNameLength = 64;
 

@@ -39,6 +39,13 @@ public sealed class MasteringOptions
     /// </summary>
     public IReadOnlyList<FileModeRule> FileModes { get; init; } = [];
 
+    /// <summary>
+    /// Adds a UDF 1.02 file system beside ISO 9660 and Joliet (a UDF bridge image, as DVD-Video and Blu-ray
+    /// discs are made): the same file data shared by every tree. It also lets files of 4 GiB and more on the
+    /// disc: UDF holds them whole and ISO 9660 in several extents. Off by default.
+    /// </summary>
+    public bool Udf { get; init; }
+
     /// <summary>What the disc is for, when a convention fixes part of it (<see cref="MasteringPreset.CloudInit"/>).</summary>
     public MasteringPreset Preset { get; init; }
 

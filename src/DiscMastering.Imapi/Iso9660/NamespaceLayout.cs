@@ -46,6 +46,7 @@ internal sealed class NamespaceLayout
         {
             var entries = directory.Children.Select(c => (Node: c, Identifier: Identifier(c, isJoliet))).ToArray();
             Array.Sort(entries, isJoliet ? CompareJoliet : ComparePrimary);
+            entries = WithSections(entries);
             var pathTableIdentifier = directory.Parent is null ? [0] : Identifier(directory, isJoliet);
             var systemUse = rockRidge && !isJoliet ? RockRidgeDirectory.Create(directory, entries) : null;
             byIndex[directory.Index] = new DirectoryExtent(directory, pathTableIdentifier, entries, systemUse);
@@ -92,6 +93,32 @@ internal sealed class NamespaceLayout
 
         ContinuationBlocks = offset == 0 ? last - block : last - block + 1;
         return block + ContinuationBlocks;
+    }
+
+    /// <summary>
+    /// A file larger than one extent takes consecutive records with the same identifier, one per section
+    /// (ECMA-119 6.5.1, 9.1.6): repeated here, so sizing, Rock Ridge and rendering count records alike. With
+    /// Rock Ridge each section's record carries the same System Use entries, so a reader that takes the name
+    /// or the attributes from any one of them (the first, or the last) finds them.
+    /// </summary>
+    private static (DiscNode Node, byte[] Identifier)[] WithSections((DiscNode Node, byte[] Identifier)[] entries)
+    {
+        if (!entries.Any(e => e.Node is DiscFile file && IsoConstants.SectionsFor(file.Length) > 1))
+        {
+            return entries;
+        }
+
+        var records = new List<(DiscNode Node, byte[] Identifier)>(entries.Length + 1);
+        foreach (var entry in entries)
+        {
+            var sections = entry.Node is DiscFile file ? IsoConstants.SectionsFor(file.Length) : 1;
+            for (var i = 0; i < sections; i++)
+            {
+                records.Add(entry);
+            }
+        }
+
+        return [.. records];
     }
 
     /// <summary>The identifier recorded for a node: d-characters with ";1" for primary files, UCS-2 big-endian for Joliet.</summary>

@@ -126,9 +126,10 @@ public sealed class DiscTreeBuilder
         switch (entry.Kind)
         {
             case SourceEntryKind.File:
-                if (entry.Length > IsoConstants.MaxFileLength)
+                // UDF holds such a file whole and the ISO 9660 trees in several extents; a plain ISO 9660 image refuses it.
+                if (entry.Length > IsoConstants.MaxFileLength && !_options.Udf)
                 {
-                    Problem(DiscMasteringError.FileTooLarge, $"the file '{localPath}' is {entry.Length:N0} bytes; ISO 9660 holds at most {IsoConstants.MaxFileLength:N0} bytes (4 GiB - 1) in one file. Split it, or compress it below that size.");
+                    Problem(DiscMasteringError.FileTooLarge, $"the file '{localPath}' is {entry.Length:N0} bytes; one ISO 9660 extent holds at most {IsoConstants.MaxFileLength:N0} bytes (4 GiB - 1). Pass --udf to add UDF, which holds it whole (ISO 9660 then records it in several extents), or split or compress it below that size.");
                     return;
                 }
 

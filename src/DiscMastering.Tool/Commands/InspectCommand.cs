@@ -5,6 +5,7 @@ using DiscMastering.Imapi;
 using DiscMastering.Imapi.Iso9660.Reading;
 using DiscMastering.Imapi.Iso9660.Reading.ElTorito;
 using DiscMastering.Imapi.Redbook;
+using DiscMastering.Imapi.Udf.Reading;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace DiscMastering.Tool.Commands;
@@ -17,7 +18,8 @@ namespace DiscMastering.Tool.Commands;
 
 The tree shown is Joliet's (the long names Windows and most systems show) when the image has one,
 otherwise Rock Ridge's (POSIX names, modes, times and symbolic links) when it has one, otherwise the
-primary ISO 9660 tree; --joliet, --rock-ridge and --primary ask for one. The Rock Ridge tree shows each
+UDF's (a UDF bridge image's exact names and whole sizes) when it has one, otherwise the primary ISO 9660
+tree; --joliet, --rock-ridge, --udf and --primary ask for one. The Rock Ridge tree shows each
 entry's mode and modification time, a symbolic link as 'name -> target', and relocated deep folders in
 their place. An El Torito boot catalog and the MBR and GPT of a hybrid image are shown when present; one
 that is damaged is shown as such rather than failing.
@@ -29,6 +31,7 @@ Examples:
   dotnet discmaster inspect app.iso
   dotnet discmaster inspect app.iso --primary
   dotnet discmaster inspect linux.iso --rock-ridge
+  dotnet discmaster inspect movie.iso --udf
   dotnet discmaster inspect app.iso --json
   dotnet discmaster inspect disc.cue
 """)]
@@ -55,6 +58,9 @@ internal sealed class InspectCommand : CommandBase
     [Option("--rock-ridge", Description = "Show the Rock Ridge tree: POSIX names, modes, times and symbolic links.")]
     public bool RockRidge { get; init; }
 
+    [Option("--udf", Description = "Show the UDF tree of a UDF bridge image (made with image --udf, or a DVD's): exact names, whole sizes, each file's extent count.")]
+    public bool Udf { get; init; }
+
     protected override int Execute(CommandLineApplication app)
     {
         if (CueSheet.LooksLikeCueSheet(Image))
@@ -72,18 +78,44 @@ internal sealed class InspectCommand : CommandBase
             return 0;
         }
 
-        if (new[] { Primary, Joliet, RockRidge }.Count(chosen => chosen) > 1)
+        if (new[] { Primary, Joliet, RockRidge, Udf }.Count(chosen => chosen) > 1)
         {
-            return Context.Diagnostics.InvalidArguments("--primary, --joliet and --rock-ridge each pick a tree; give one of them");
+            return Context.Diagnostics.InvalidArguments("--primary, --joliet, --rock-ridge and --udf each pick a tree; give one of them");
         }
 
         using var reader = IsoImageReader.Open(Image);
+        var (udf, udfDamage) = OpenUdf();
+        using var udfReader = udf;
+        var showUdf = Udf || (!Primary && !Joliet && !RockRidge && reader.DefaultTree == IsoTree.Primary && udf is not null);
+        if (showUdf)
+        {
+            if (udf is null)
+            {
+                return Context.Diagnostics.InvalidArguments($"'{Image}' has no UDF file system; drop --udf to see the tree it has");
+            }
+
+            var udfEntries = udf.Walk();
+            var udfBoot = BootSection.Read(reader);
+            if (Json)
+            {
+                WriteJson(reader, udf, null, null, udfEntries, udfBoot);
+            }
+            else
+            {
+                WriteUdfText(reader, udf, udfEntries, udfBoot);
+            }
+
+            return 0;
+        }
+
         var tree = Primary ? IsoTree.Primary : Joliet ? IsoTree.Joliet : RockRidge ? IsoTree.RockRidge : reader.DefaultTree;
         if (!reader.Has(tree))
         {
             var what = tree == IsoTree.Joliet ? "no Joliet volume" : "no Rock Ridge entries";
             return Context.Diagnostics.InvalidArguments($"'{Image}' has {what}; drop {(tree == IsoTree.Joliet ? "--joliet" : "--rock-ridge")} to see the tree it has");
         }
+
+        _udfText = UdfText(udf, udfDamage);
 
         var entries = new List<IsoEntry>();
         foreach (var entry in reader.Walk(tree))
@@ -95,7 +127,7 @@ internal sealed class InspectCommand : CommandBase
         var boot = BootSection.Read(reader);
         if (Json)
         {
-            WriteJson(reader, tree, entries, boot);
+            WriteJson(reader, udf, udfDamage, tree, [], boot, entries);
         }
         else
         {
@@ -105,7 +137,56 @@ internal sealed class InspectCommand : CommandBase
         return 0;
     }
 
-    private void WriteText(IsoImageReader reader, IsoTree tree, List<IsoEntry> entries, BootSection boot)
+    private string _udfText = "no";
+
+    /// <summary>
+    /// The image's UDF reader; null when it has none. Damage is reported, not thrown, unless --udf asked
+    /// for the UDF tree, since the tree shown may be another one.
+    /// </summary>
+    private (UdfImageReader? Reader, string? Damage) OpenUdf()
+    {
+        try
+        {
+            return (UdfImageReader.Open(Image), null);
+        }
+        catch (DiscMasteringException e) when (e.Error == DiscMasteringError.NoUdfVolume)
+        {
+            return (null, null);
+        }
+        catch (DiscMasteringException e) when (!Udf && e.Error is DiscMasteringError.DamagedUdfImage or DiscMasteringError.UnsupportedUdfImage)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static string UdfText(UdfImageReader? udf, string? damage) =>
+        damage is not null ? $"damaged: {damage}"
+        : udf is null ? "no"
+        : $"yes (revision {udf.Volume.Revision}, label {udf.Volume.LogicalVolumeIdentifier})";
+
+    private void WriteUdfText(IsoImageReader reader, UdfImageReader udf, IReadOnlyList<UdfEntry> entries, BootSection boot)
+    {
+        _udfText = UdfText(udf, null);
+        WriteHeader(reader, boot);
+        var output = Context.Output;
+        var note = !Udf ? " (the image has neither Joliet nor Rock Ridge)" : "";
+        output.WriteLine(Invariant($"Files (UDF tree){note}:"));
+        output.WriteLine("/");
+        var lines = entries.Select(e => (Text: new string(' ', 2 * e.Path.Count(c => c == '/')) + e.Name + (e.IsDirectory ? "/" : ""), Entry: e)).ToList();
+        var nameWidth = lines.Count == 0 ? 0 : lines.Max(l => l.Text.Length);
+        var sizeWidth = lines.Count == 0 ? 0 : lines.Max(l => l.Entry.IsDirectory ? 0 : l.Entry.Length.ToString("N0", CultureInfo.InvariantCulture).Length);
+        foreach (var (text, entry) in lines)
+        {
+            var size = entry.IsDirectory ? "" : entry.Length.ToString("N0", CultureInfo.InvariantCulture).PadLeft(sizeWidth) + " bytes";
+            output.WriteLine((text.PadRight(nameWidth) + "  " + size).TrimEnd());
+        }
+
+        var files = entries.Count(e => !e.IsDirectory);
+        var bytes = entries.Where(e => !e.IsDirectory).Sum(e => e.Length);
+        output.WriteLine(Invariant($"{files:N0} files, {entries.Count - files:N0} folders, {bytes:N0} bytes"));
+    }
+
+    private void WriteHeader(IsoImageReader reader, BootSection boot)
     {
         var output = Context.Output;
         output.WriteLine(Invariant($"Image: {reader.ImagePath}"));
@@ -117,8 +198,15 @@ internal sealed class InspectCommand : CommandBase
 
         output.WriteLine(Invariant($"Joliet: {(reader.Joliet is null ? "no" : "yes")}"));
         output.WriteLine(Invariant($"Rock Ridge: {RockRidgeText(reader)}"));
+        output.WriteLine(Invariant($"UDF: {_udfText}"));
         boot.WriteText(output);
         output.WriteLine();
+    }
+
+    private void WriteText(IsoImageReader reader, IsoTree tree, List<IsoEntry> entries, BootSection boot)
+    {
+        var output = Context.Output;
+        WriteHeader(reader, boot);
 
         var treeName = tree switch { IsoTree.Joliet => "Joliet", IsoTree.RockRidge => "Rock Ridge", _ => "primary" };
         var note = tree != IsoTree.Joliet && !Primary && !RockRidge ? " (the image has no Joliet volume)" : "";
@@ -191,7 +279,8 @@ internal sealed class InspectCommand : CommandBase
         }
     }
 
-    private void WriteJson(IsoImageReader reader, IsoTree tree, List<IsoEntry> entries, BootSection boot)
+    /// <summary>The document; <paramref name="tree"/> null shows <paramref name="udfEntries"/>, the UDF tree.</summary>
+    private void WriteJson(IsoImageReader reader, UdfImageReader? udf, string? udfDamage, IsoTree? tree, IReadOnlyList<UdfEntry> udfEntries, BootSection boot, List<IsoEntry>? entries = null)
     {
         ToolJson.WriteDocument(Context.Output, json =>
         {
@@ -208,7 +297,11 @@ internal sealed class InspectCommand : CommandBase
 
             json.WriteEndArray();
             json.WriteString("rockRidgeDamaged", damage);
-            json.WriteString("tree", TreeJson(tree));
+            json.WriteBoolean("udf", udf is not null);
+            json.WriteString("udfRevision", udf?.Volume.Revision);
+            json.WriteString("udfLabel", udf?.Volume.LogicalVolumeIdentifier);
+            json.WriteString("udfDamaged", udfDamage);
+            json.WriteString("tree", tree is { } isoTree ? TreeJson(isoTree) : "udf");
             json.WriteStartArray("volumes");
             WriteJsonVolume(json, reader.Primary);
             if (reader.Joliet is { } jolietVolume)
@@ -219,7 +312,18 @@ internal sealed class InspectCommand : CommandBase
             json.WriteEndArray();
             boot.WriteJson(json);
             json.WriteStartArray("entries");
-            foreach (var entry in entries)
+            foreach (var entry in udfEntries)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", entry.Path);
+                json.WriteNumber("size", entry.Length);
+                json.WriteBoolean("directory", entry.IsDirectory);
+                json.WriteNumber("extents", entry.ExtentCount);
+                WriteJsonDate(json, "modified", entry.Modified);
+                json.WriteEndObject();
+            }
+
+            foreach (var entry in entries ?? [])
             {
                 json.WriteStartObject();
                 json.WriteString("path", entry.Path);

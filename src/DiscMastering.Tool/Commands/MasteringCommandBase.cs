@@ -66,6 +66,9 @@ internal abstract class MasteringCommandBase(ToolContext context) : CommandBase(
     [Option("--file-mode <RULE>", Description = "GLOB=OCTAL: Rock Ridge permissions for files and folders whose disc paths match GLOB (repeatable; the last matching rule wins), instead of the ones their content gives: **/*.sh=755, bin/tool=700. GLOB as for --exclude; OCTAL up to 7777.")]
     public string[] FileModeRules { get; init; } = [];
 
+    [Option("--udf", Description = "Add a UDF 1.02 file system beside ISO 9660 and Joliet (a UDF bridge disc), for DVD and Blu-ray media and for files of 4 GiB and more, which UDF holds whole (ISO 9660 then records them in several extents). Adds about 240 blocks (480 KB) and a block per file and per folder.")]
+    public bool Udf { get; init; }
+
     [Option("--progress <MODE>", Description = "auto (a bar on a terminal, plain lines otherwise), bar, plain, json (one object per line, for programs) or none.")]
     [AllowedValues("auto", "bar", "plain", "json", "none", IgnoreCase = true)]
     public string ProgressMode { get; init; } = "auto";
@@ -86,6 +89,7 @@ internal abstract class MasteringCommandBase(ToolContext context) : CommandBase(
             RockRidge = !NoRockRidge,
             FileModes = FileModeRules.Select(FileModeRule.Parse).ToList(),
             Boot = CreateBootOptions(),
+            Udf = Udf,
         };
     }
 
