@@ -109,11 +109,11 @@ tool_cmd() { # tool tree out -> CMD
     discmaster | discmaster-udf) if [[ $EXE == *.dll ]]; then CMD=(dotnet "$EXE"); else CMD=("$EXE"); fi
       CMD+=(image "$2" -o "$3" --progress none)
       [[ $1 == discmaster-udf ]] && CMD+=(--udf) ;;
-    genisoimage) CMD=(genisoimage -quiet -J -joliet-long -o "$3" "$2") ;;
-    # A UDF bridge image like discmaster's --udf (which also writes Rock Ridge).
+    # Every image holds Joliet and Rock Ridge, as discmaster's does by default: like with like.
+    genisoimage) CMD=(genisoimage -quiet -J -joliet-long -R -o "$3" "$2") ;;
+    # A UDF bridge image like discmaster's --udf.
     genisoimage-udf) CMD=(genisoimage -quiet -J -joliet-long -R -udf -o "$3" "$2") ;;
-    # xorriso adds Rock Ridge unless told not to; compare like with like.
-    xorriso) CMD=(xorriso -as mkisofs -quiet --norock -J -joliet-long -o "$3" "$2") ;;
+    xorriso) CMD=(xorriso -as mkisofs -quiet -R -J -joliet-long -o "$3" "$2") ;;
     cat) CMD=(bash -c 'find "$1" -type f -print0 | sort -z | xargs -0 -r cat >"$2"' _ "$2" "$3") ;;
   esac
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using DiscMastering.Imapi.Iso9660.Reading.ElTorito;
+using DiscMastering.Imapi.Reading;
 using Microsoft.Win32.SafeHandles;
 
 namespace DiscMastering.Imapi.Iso9660.Reading;
@@ -64,26 +65,7 @@ public sealed partial class IsoImageReader : IDisposable
     /// </summary>
     public static IsoImageReader Open(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (Directory.Exists(path))
-        {
-            throw IsoReadErrors.IsFolder(path);
-        }
-
-        SafeFileHandle image;
-        try
-        {
-            image = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw IsoReadErrors.NotFound(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw IsoReadErrors.Unreadable(path, e);
-        }
-
+        var image = ImageFileHandle.OpenRead(path);
         try
         {
             return new IsoImageReader(image, path, RandomAccess.GetLength(image));
@@ -178,7 +160,7 @@ public sealed partial class IsoImageReader : IDisposable
             throw new ArgumentException($"'{file.Path}' is a directory; list it with {nameof(ListDirectory)}.", nameof(file));
         }
 
-        return new IsoExtentStream(_image, _imagePath, file.DataRanges, file.Length);
+        return new ImageExtentStream(_image, _imagePath, file.DataRanges, file.Length, IsoReadErrors.Damaged);
     }
 
     /// <summary>Closes the image.</summary>

@@ -3,15 +3,6 @@ namespace DiscMastering.Imapi.Iso9660.Reading;
 /// <summary>The reader's failures, one method each, so every message names the image the same way.</summary>
 internal static class IsoReadErrors
 {
-    public static DiscMasteringException NotFound(string imagePath) =>
-        new(DiscMasteringError.ImageNotFound, $"the image '{imagePath}' does not exist; check the path (relative paths start at '{Environment.CurrentDirectory}').");
-
-    public static DiscMasteringException IsFolder(string imagePath) =>
-        new(DiscMasteringError.ImageNotFound, $"'{imagePath}' is a folder, not an image file; give the path of an .iso file.");
-
-    public static DiscMasteringException Unreadable(string imagePath, Exception e) =>
-        new(DiscMasteringError.Unreadable, $"the image '{imagePath}' cannot be read ({e.Message}); check its permissions.", e);
-
     public static DiscMasteringException TooShort(string imagePath, long length) =>
         new(DiscMasteringError.InvalidImage, $"'{imagePath}' is {length:N0} bytes, too short for an ISO 9660 image (its volume descriptors start at byte {IsoConstants.SystemAreaBlocks * IsoConstants.BlockSize:N0}); it is not an ISO 9660 image, or it is truncated.");
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using DiscMastering.Imapi.Reading;
 
 namespace DiscMastering.Imapi.Udf.Reading;
 
@@ -27,7 +28,7 @@ public sealed partial class UdfImageReader
         }
         else
         {
-            using var data = new UdfExtentStream(_image, _imagePath, directory.Data.Ranges, directory.Length);
+            using var data = new ImageExtentStream(_image, _imagePath, directory.Data.Ranges, directory.Length, UdfReadErrors.Damaged);
             data.ReadExactly(stream);
         }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using DiscMastering.Imapi.Reading;
 using Microsoft.Win32.SafeHandles;
 
 namespace DiscMastering.Imapi.Udf.Reading;
@@ -63,26 +64,7 @@ public sealed partial class UdfImageReader : IDisposable
     /// </summary>
     public static UdfImageReader Open(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (Directory.Exists(path))
-        {
-            throw UdfReadErrors.IsFolder(path);
-        }
-
-        SafeFileHandle image;
-        try
-        {
-            image = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw UdfReadErrors.NotFound(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw UdfReadErrors.Unreadable(path, e);
-        }
-
+        var image = ImageFileHandle.OpenRead(path);
         try
         {
             return new UdfImageReader(image, path, RandomAccess.GetLength(image));
@@ -109,7 +91,7 @@ public sealed partial class UdfImageReader : IDisposable
 
         return file.Data.Embedded is { } embedded
             ? new MemoryStream(embedded, 0, (int)file.Length, writable: false)
-            : new UdfExtentStream(_image, _imagePath, file.Data.Ranges, file.Length);
+            : new ImageExtentStream(_image, _imagePath, file.Data.Ranges, file.Length, UdfReadErrors.Damaged);
     }
 
     /// <summary>Closes the image.</summary>

@@ -3,15 +3,6 @@ namespace DiscMastering.Imapi.Udf.Reading;
 /// <summary>The UDF reader's failures, one method each, so every message names the image the same way.</summary>
 internal static class UdfReadErrors
 {
-    public static DiscMasteringException NotFound(string imagePath) =>
-        new(DiscMasteringError.ImageNotFound, $"the image '{imagePath}' does not exist; check the path (relative paths start at '{Environment.CurrentDirectory}').");
-
-    public static DiscMasteringException IsFolder(string imagePath) =>
-        new(DiscMasteringError.ImageNotFound, $"'{imagePath}' is a folder, not an image file; give the path of an .iso file.");
-
-    public static DiscMasteringException Unreadable(string imagePath, Exception e) =>
-        new(DiscMasteringError.Unreadable, $"the image '{imagePath}' cannot be read ({e.Message}); check its permissions.", e);
-
     public static DiscMasteringException NoAnchor(string imagePath) =>
         new(DiscMasteringError.NoUdfVolume, $"'{imagePath}' has no UDF anchor (Anchor Volume Descriptor Pointer) at block 256 or at its last block; it is not a UDF image, or it is truncated. Read its ISO 9660 tree instead.");
 

@@ -1,26 +1,30 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace DiscMastering.Imapi.Iso9660.Reading;
+namespace DiscMastering.Imapi.Reading;
 
 /// <summary>
-/// A read-only, seekable view of one entry's data: positional reads on the image's handle, so several
-/// streams of one reader can be read at once and nothing is loaded ahead of the caller.
+/// A read-only, seekable view of one entry's data in an image (ISO 9660 or UDF): positional reads on the
+/// image's handle, so several streams of one reader can be read at once and nothing is loaded ahead of the
+/// caller. A range at a negative offset is data that was allocated but never recorded, and reads as zeros.
 /// </summary>
-internal sealed class IsoExtentStream : Stream
+internal sealed class ImageExtentStream : Stream
 {
     private readonly SafeFileHandle _image;
     private readonly string _imagePath;
     private readonly (long Offset, long Length)[] _ranges;
     private readonly long _length;
+    private readonly Func<string, string, DiscMasteringException> _damaged;
     private long _position;
     private bool _disposed;
 
-    public IsoExtentStream(SafeFileHandle image, string imagePath, (long Offset, long Length)[] ranges, long length)
+    /// <summary>A stream over <paramref name="ranges"/> of the image, <paramref name="length"/> bytes in all; <paramref name="damaged"/> makes the file system's own error for an image that ends inside the data.</summary>
+    public ImageExtentStream(SafeFileHandle image, string imagePath, (long Offset, long Length)[] ranges, long length, Func<string, string, DiscMasteringException> damaged)
     {
         _image = image;
         _imagePath = imagePath;
         _ranges = ranges;
         _length = length;
+        _damaged = damaged;
     }
 
     public override bool CanRead => !_disposed;
@@ -68,6 +72,12 @@ internal sealed class IsoExtentStream : Stream
             return 0;
         }
 
+        if (imageOffset < 0)
+        {
+            buffer[..count].Clear();
+            return Advance(count);
+        }
+
         var read = RandomAccess.Read(_image, buffer[..count], imageOffset);
         return Advance(read);
     }
@@ -78,6 +88,12 @@ internal sealed class IsoExtentStream : Stream
         if (!TryLocate(buffer.Length, out var imageOffset, out var count))
         {
             return 0;
+        }
+
+        if (imageOffset < 0)
+        {
+            buffer.Span[..count].Clear();
+            return Advance(count);
         }
 
         var read = await RandomAccess.ReadAsync(_image, buffer[..count], imageOffset, cancellationToken).ConfigureAwait(false);
@@ -138,7 +154,7 @@ internal sealed class IsoExtentStream : Stream
         {
             if (skip < length)
             {
-                imageOffset = offset + skip;
+                imageOffset = offset < 0 ? -1 : offset + skip;
                 count = (int)Math.Min(wanted, length - skip);
                 return true;
             }
@@ -154,7 +170,7 @@ internal sealed class IsoExtentStream : Stream
     {
         if (read == 0)
         {
-            throw IsoReadErrors.Damaged(_imagePath, $"the file data ends at byte {_position:N0} of {_length:N0}, where the image file ends");
+            throw _damaged(_imagePath, $"the file data ends at byte {_position:N0} of {_length:N0}, where the image file ends");
         }
 
         _position += read;
