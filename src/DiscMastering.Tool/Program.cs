@@ -3,6 +3,7 @@ using DiscMastering.Imapi;
 using DiscMastering.Tool;
 using DiscMastering.Tool.Commands;
 using McMaster.Extensions.CommandLineUtils;
+using McMaster.Extensions.CommandLineUtils.Conventions;
 
 using var cancellation = new CancellationTokenSource();
 
@@ -30,8 +31,30 @@ try
     // instantiations are named here.
     _ = app.ValueParsers.GetParser<int>();
     _ = app.ValueParsers.GetParser<long?>();
-    app.Conventions.UseDefaultConventions().UseConstructorInjection(new ToolServices(context));
-    return app.Execute(ResponseFiles.Expand(args));
+    var arguments = ResponseFiles.Expand(args);
+
+    // CommandLineUtils' default conventions, in their order, but with the subcommands added by
+    // InvokedSubcommandConvention and built with the tool's services.
+    app.Conventions
+        .AddConvention(new AttributeConvention())
+        .UseCommandAttribute()
+        .UseVersionOptionFromMemberAttribute()
+        .UseVersionOptionAttribute()
+        .UseHelpOptionAttribute()
+        .UseOptionAttributes()
+        .UseArgumentAttributes()
+        .AddConvention(new InvokedSubcommandConvention(arguments))
+        .SetAppNameFromEntryAssembly()
+        .SetRemainingArgsPropertyOnModel()
+        .SetSubcommandPropertyOnModel()
+        .SetParentPropertyOnModel()
+        .UseOnExecuteMethodFromModel()
+        .UseOnValidateMethodFromModel()
+        .UseOnValidationErrorMethodFromModel()
+        .UseConstructorInjection(new ToolServices(context))
+        .UseDefaultHelpOption()
+        .UseCommandNameFromModelType();
+    return app.Execute(arguments);
 }
 catch (CommandParsingException e)
 {

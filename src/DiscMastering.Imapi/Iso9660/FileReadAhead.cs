@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using DiscMastering.Imapi.ElTorito;
+using DiscMastering.Imapi.Iso9660.RockRidge;
 using DiscMastering.Imapi.Sources;
 
 namespace DiscMastering.Imapi.Iso9660;
@@ -25,36 +26,38 @@ internal sealed class FileReadAhead : IDisposable
     private readonly int _readers;
     private readonly int _bufferSize;
     private readonly BootContent? _boot;
+    private readonly bool[]? _executable;
     private readonly byte[][] _buffers;
     private readonly ExceptionDispatchInfo?[] _failures;
-    private readonly SemaphoreSlim[] _free;
-    private readonly SemaphoreSlim[] _filled;
+    private readonly WaitCount[] _free;
+    private readonly WaitCount[] _filled;
     private readonly Thread[] _threads;
     private readonly CancellationTokenSource _stop;
 
-    /// <summary>Plans the windows of <paramref name="files"/> and starts <paramref name="readers"/> threads filling them.</summary>
-    public FileReadAhead(IReadOnlyList<DiscFile> files, int bufferSize, int bufferedFileLimit, int readers, BootContent? boot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans the windows of <paramref name="files"/> and starts up to <paramref name="readers"/> threads filling them,
+    /// which mark the programs among them in <paramref name="executable"/> when given (see <see cref="NoteExecutable"/>).
+    /// </summary>
+    public FileReadAhead(IReadOnlyList<DiscFile> files, int bufferSize, int bufferedFileLimit, int readers, BootContent? boot, bool[]? executable, CancellationToken cancellationToken)
     {
         _files = files;
         _bufferSize = bufferSize;
         _boot = boot;
-        _readers = readers;
+        _executable = executable;
         (_windows, _smallOrdinals, _smallWindows) = Plan(files, bufferSize, bufferedFileLimit);
+
+        // No more readers than windows to fill: an empty tree, or one of large files only, starts none.
+        _readers = readers = Math.Min(readers, _smallWindows.Length);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _buffers = new byte[readers * BuffersPerReader][];
         _failures = new ExceptionDispatchInfo?[_buffers.Length];
-        _free = new SemaphoreSlim[readers];
-        _filled = new SemaphoreSlim[readers];
+        _free = new WaitCount[readers];
+        _filled = new WaitCount[readers];
         _threads = new Thread[readers];
-        for (var i = 0; i < _buffers.Length; i++)
-        {
-            _buffers[i] = ArrayPool<byte>.Shared.Rent(bufferSize);
-        }
-
         for (var reader = 0; reader < readers; reader++)
         {
-            _free[reader] = new SemaphoreSlim(BuffersPerReader);
-            _filled[reader] = new SemaphoreSlim(0);
+            _free[reader] = new WaitCount(BuffersPerReader, _stop.Token);
+            _filled[reader] = new WaitCount(0, _stop.Token);
         }
 
         for (var reader = 0; reader < readers; reader++)
@@ -97,7 +100,10 @@ internal sealed class FileReadAhead : IDisposable
 
         foreach (var buffer in _buffers)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         for (var reader = 0; reader < _readers; reader++)
@@ -134,6 +140,15 @@ internal sealed class FileReadAhead : IDisposable
         }
 
         return done;
+    }
+
+    /// <summary>Marks <paramref name="file"/> in <paramref name="executable"/> (by its index) when <paramref name="content"/>, all it read of it, starts like a program.</summary>
+    public static void NoteExecutable(bool[]? executable, DiscFile file, ReadOnlySpan<byte> content)
+    {
+        if (executable is not null)
+        {
+            executable[file.Index] = ExecutableContent.IsExecutable(content[..Math.Min(content.Length, ExecutableContent.ProbeLength)]);
+        }
     }
 
     /// <summary>Cuts the file list into windows; a small file goes into one only with room for its probe byte too.</summary>
@@ -215,6 +230,8 @@ internal sealed class FileReadAhead : IDisposable
             var slot = Slot(ordinal);
             try
             {
+                // Each reader rents its own buffers, on its own thread, when it first needs them.
+                _buffers[slot] ??= ArrayPool<byte>.Shared.Rent(_bufferSize);
                 Fill(_windows[_smallWindows[ordinal]], _buffers[slot], folders, token);
             }
             catch (Exception e)
@@ -253,6 +270,8 @@ internal sealed class FileReadAhead : IDisposable
             {
                 throw ImageWriter.FileChanged(file);
             }
+
+            NoteExecutable(_executable, file, buffer.AsSpan(offset, length));
 
             if (_boot is { } boot && ReferenceEquals(file, boot.PatchedFile) && offset + BootInfoTable.Offset + BootInfoTable.Length <= _bufferSize)
             {

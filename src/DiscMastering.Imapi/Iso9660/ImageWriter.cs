@@ -2,16 +2,19 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using DiscMastering.Imapi.ElTorito;
+using DiscMastering.Imapi.Iso9660.RockRidge;
 using Microsoft.Win32.SafeHandles;
 
 namespace DiscMastering.Imapi.Iso9660;
 
 /// <summary>
-/// Writes a laid-out image strictly in block order through pooled buffers with positional writes.
-/// Metadata is rendered from the layout; file data is streamed: small files through buffers that reader
-/// threads fill ahead (<see cref="FileReadAhead"/>), or through this one's buffer when one thread is asked
-/// for, large ones by the kernel (copy_file_range) where it can, so their bytes never pass through this
-/// process. Every block is written, none skipped over, so the image is never sparse.
+/// Writes a laid-out image through pooled buffers with positional writes: the file data first, in block order
+/// from the end of the metadata region, then the metadata from the layout. File data is streamed: small files
+/// through buffers that reader threads fill ahead (<see cref="FileReadAhead"/>), or through this one's buffer
+/// when one thread is asked for, large ones by the kernel (copy_file_range) where it can, so their bytes never
+/// pass through this process. Reading each file once also tells its Rock Ridge mode (a program by its first
+/// bytes), which the metadata, written last, records. Every block is written once, none skipped over, so the
+/// image is never sparse.
 /// </summary>
 internal sealed class ImageWriter : IMetadataOutput, IDisposable
 {
@@ -34,9 +37,13 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
     private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private int _used;
     private long _bufferPosition;
+    private long _written;
     private int _filesDone;
     private long _lastReport;
     private bool _kernelCopyUnavailable = !OperatingSystem.IsLinux();
+
+    /// <summary>Which files are programs, by their first bytes as they are written; null without Rock Ridge, which alone records it.</summary>
+    private readonly bool[]? _executable;
     private readonly Sources.SourceFolderCache? _sourceFolders = OperatingSystem.IsLinux() ? new() : null;
 
     private ImageWriter(DiscLayout layout, MasteringOptions options, BootContent? boot, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken)
@@ -47,9 +54,14 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         _output = output;
         _progress = progress;
         _cancellationToken = cancellationToken;
+        _executable = layout.Primary.HasRockRidge ? new bool[layout.Tree.Files.Count] : null;
     }
 
+    /// <summary>The image offset the next byte goes to.</summary>
     private long Position => _bufferPosition + _used;
+
+    /// <summary>Bytes of the image written, or waiting in the buffer: what progress reports.</summary>
+    private long Done => _written + _used;
 
     /// <summary>Writes the whole image to <paramref name="output"/> from offset 0; a bootable layout needs its <paramref name="boot"/> content.</summary>
     public static void Write(DiscLayout layout, MasteringOptions options, SafeFileHandle output, IProgress<MasteringProgress>? progress, CancellationToken cancellationToken, BootContent? boot = null)
@@ -66,8 +78,8 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
 
     private void WriteImage()
     {
-        MetadataWriter.Write(_layout, _options, this, _boot);
-        Debug.Assert(Position == MetadataWriter.Length(_layout), "metadata must end where the layout put the first file");
+        var metadataLength = MetadataWriter.Length(_layout);
+        _bufferPosition = metadataLength;
         var readers = MasteringParallelism.Workers;
         if (readers > 1)
         {
@@ -97,6 +109,12 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
 
         Flush();
         Debug.Assert(Position == _layout.ImageBytes, "the image must end where the layout said");
+
+        _bufferPosition = 0;
+        var modes = _executable is null ? null : PosixModes.Resolve(_layout.Tree, _options.FileModes, _executable);
+        MetadataWriter.Write(_layout, _options, this, _boot, modes);
+        Flush();
+        Debug.Assert(Position == metadataLength, "metadata must end where the layout put the first file");
         Report(force: true);
     }
 
@@ -109,7 +127,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
     {
         Flush();
         var files = _layout.Tree.Files;
-        using var readAhead = new FileReadAhead(files, BufferSize, BufferedFileLimit, readers, _boot, _cancellationToken);
+        using var readAhead = new FileReadAhead(files, BufferSize, BufferedFileLimit, readers, _boot, _executable, _cancellationToken);
         for (var index = 0; index < readAhead.WindowCount; index++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -126,7 +144,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
                 if (!bytes.IsEmpty)
                 {
                     WriteOutput(bytes, _bufferPosition);
-                    _bufferPosition += bytes.Length;
+                    Advance(bytes.Length);
                 }
 
                 readAhead.Release(index);
@@ -146,11 +164,17 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         if (file.Length <= BufferedFileLimit)
         {
             using var input = Sources.SourceFileReader.Open(file.LocalPath, _sourceFolders);
-            unchanged = ReadIntoBuffer(input, file.Length);
+            unchanged = ReadIntoBuffer(input, file);
         }
         else
         {
             using var input = Sources.SourceFile.OpenRead(file.LocalPath);
+            if (_executable is not null)
+            {
+                Span<byte> head = stackalloc byte[ExecutableContent.ProbeLength];
+                _executable[file.Index] = ExecutableContent.IsExecutable(head[..RandomAccess.Read(input, head, 0)]);
+            }
+
             unchanged = CopyFromFile(input, file.Length);
         }
 
@@ -189,13 +213,14 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         DiscMasteringError.FileChanged,
         $"the file '{file.LocalPath}' changed size while the image was written (expected {file.Length:N0} bytes); stop whatever writes to it and master again.");
 
-    /// <summary>Reads a small file into the buffer (see <see cref="FileReadAhead.ReadSmallFile"/>); returns whether the size held.</summary>
-    private bool ReadIntoBuffer(in Sources.SourceFileReader input, long length)
+    /// <summary>Reads a small file into the buffer (see <see cref="FileReadAhead.ReadSmallFile"/>) and tells whether it is a program; returns whether the size held.</summary>
+    private bool ReadIntoBuffer(in Sources.SourceFileReader input, DiscFile file)
     {
-        var wanted = (int)length + 1;
-        Reserve(wanted);
-        var done = FileReadAhead.ReadSmallFile(input, _buffer.AsSpan(_used, wanted), (int)length);
-        _used += (int)Math.Min(done, length);
+        var length = (int)file.Length;
+        Reserve(length + 1);
+        var done = FileReadAhead.ReadSmallFile(input, _buffer.AsSpan(_used, length + 1), length);
+        FileReadAhead.NoteExecutable(_executable, file, _buffer.AsSpan(_used, Math.Min(done, length)));
+        _used += Math.Min(done, length);
         return done == length;
     }
 
@@ -215,7 +240,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
             }
 
             done += copied;
-            _bufferPosition += copied;
+            Advance(copied);
             Report(force: false);
         }
 
@@ -303,9 +328,16 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         if (_used > 0)
         {
             WriteOutput(_buffer.AsSpan(0, _used), _bufferPosition);
-            _bufferPosition += _used;
+            Advance(_used);
             _used = 0;
         }
+    }
+
+    /// <summary>Moves on past <paramref name="bytes"/> just written at the buffer's place.</summary>
+    private void Advance(long bytes)
+    {
+        _bufferPosition += bytes;
+        _written += bytes;
     }
 
     private void WriteOutput(ReadOnlySpan<byte> bytes, long offset)
@@ -334,6 +366,6 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         }
 
         _lastReport = now;
-        _progress.Report(new MasteringProgress(MasteringPhase.Writing, Position, _layout.ImageBytes, _filesDone, _layout.Tree.Files.Count));
+        _progress.Report(new MasteringProgress(MasteringPhase.Writing, Done, _layout.ImageBytes, _filesDone, _layout.Tree.Files.Count));
     }
 }

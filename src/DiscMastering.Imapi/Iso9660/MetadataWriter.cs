@@ -27,8 +27,10 @@ internal static class MetadataWriter
     /// <summary>
     /// Writes the metadata region of <paramref name="layout"/> to <paramref name="output"/>, block by block in
     /// order; a bootable layout needs its <paramref name="boot"/> content, read by <see cref="BootContent.Read"/>.
+    /// Rock Ridge's <paramref name="modes"/> are resolved here, probing the files, unless a writer that read them
+    /// already gives them.
     /// </summary>
-    public static void Write(DiscLayout layout, MasteringOptions options, IMetadataOutput output, BootContent? boot = null)
+    public static void Write(DiscLayout layout, MasteringOptions options, IMetadataOutput output, BootContent? boot = null, PosixModes? modes = null)
     {
         if (layout.Boot is not null && boot is null)
         {
@@ -61,8 +63,16 @@ internal static class MetadataWriter
             WritePathTable(space, bigEndian: true, output);
         }
 
-        // Modes come from the files' first bytes: read once, here, before any directory is rendered.
-        var modes = layout.Primary.HasRockRidge ? PosixModes.Resolve(layout.Tree, options.FileModes) : null;
+        // Modes come from the files' first bytes: read once, before any directory is rendered.
+        if (layout.Primary.HasRockRidge)
+        {
+            modes ??= PosixModes.Resolve(layout.Tree, options.FileModes);
+        }
+        else
+        {
+            modes = null;
+        }
+
         foreach (var space in new[] { layout.Primary, layout.Joliet })
         {
             foreach (var directory in space.InPathTableOrder)

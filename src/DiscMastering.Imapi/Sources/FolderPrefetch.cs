@@ -14,7 +14,7 @@ internal sealed class FolderPrefetch : IDisposable
 {
     private readonly ConcurrentDictionary<string, FolderListing> _folders = new(StringComparer.Ordinal);
     private readonly Stack<FolderListing> _queue = new();
-    private readonly SemaphoreSlim _queued = new(0);
+    private readonly WaitCount _queued;
     private readonly IReadOnlyList<DiscPathGlob> _exclude;
     private readonly CancellationTokenSource _stop;
     private readonly Thread[] _threads;
@@ -23,6 +23,7 @@ internal sealed class FolderPrefetch : IDisposable
     {
         _exclude = exclude;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _queued = new WaitCount(0, _stop.Token);
         _threads = new Thread[workers];
         for (var i = 0; i < workers; i++)
         {

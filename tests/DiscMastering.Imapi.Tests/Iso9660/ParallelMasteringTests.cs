@@ -195,6 +195,40 @@ public sealed class ParallelMasteringTests : IDisposable
         Assert.Equal(one, Modes(ManyThreads));
     }
 
+    [Fact]
+    public void ProgramsSmallAndLarge_ModesToldWhileWriting_AreTheProbedModes()
+    {
+        var source = _temp.Combine("source");
+        CreateVariedTree(source, files: 300);
+        File.WriteAllText(Path.Combine(source, "d03", "script"), "#!/bin/sh\n");
+        File.WriteAllBytes(Path.Combine(source, "d07", "program"), [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0]);
+        var large = new byte[(256 << 10) + 3000];
+        large[0] = 0x7F;
+        "ELF"u8.CopyTo(large.AsSpan(1));
+        File.WriteAllBytes(Path.Combine(source, "d09", "large-program"), large);
+        File.WriteAllText(Path.Combine(source, "d11", "#!"), "#!");
+
+        // The stream probes every file before it serves a block; the file writer tells programs from the bytes it writes.
+        byte[] streamed;
+        using (var stream = ImageMaster.MasterToStream([new DiscSource("", source)], s_options))
+        {
+            var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            streamed = bytes.ToArray();
+        }
+
+        foreach (var threads in new[] { 1, ManyThreads })
+        {
+            var written = File.ReadAllBytes(Master(source, s_options, threads, $"modes-{threads}.iso"));
+            var firstDifference = streamed.AsSpan().CommonPrefixLength(written);
+            Assert.True(firstDifference == streamed.Length && written.Length == streamed.Length, $"with {threads} threads the image differs from the stream first at byte {firstDifference:N0}");
+        }
+
+        var tree = Scan(source, threads: 1);
+        var modes = PosixModes.Resolve(tree, []);
+        Assert.Equal(4, tree.Files.Count(f => modes.For(f).Mode == (PosixModes.RegularFileType | PosixModes.ReadExecute)));
+    }
+
     /// <summary>
     /// Folders d00..d19 of files whose sizes are mostly small and random, with the boundary sizes spread among them,
     /// so windows end at every kind of file; a 1 MiB file fills a window alone.

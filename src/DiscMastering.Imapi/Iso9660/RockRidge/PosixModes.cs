@@ -34,9 +34,26 @@ internal sealed class PosixModes
     /// Decides every mode: the last matching rule, else r-xr-xr-x for folders and programs (read from each file's
     /// first bytes, once, only where no rule decides) and r--r--r-- for the rest, the boot catalog included.
     /// </summary>
-    public static PosixModes Resolve(DiscTree tree, IReadOnlyList<FileModeRule> rules, CancellationToken cancellationToken = default)
+    public static PosixModes Resolve(DiscTree tree, IReadOnlyList<FileModeRule> rules, CancellationToken cancellationToken = default) =>
+        Create(tree, rules, ProbeFileModes(tree, rules, cancellationToken));
+
+    /// <summary>
+    /// Decides every mode as <see cref="Resolve(DiscTree, IReadOnlyList{FileModeRule}, CancellationToken)"/> does, with
+    /// the programs already told by whoever read the files (<paramref name="executable"/>, by file index): no file is opened.
+    /// </summary>
+    public static PosixModes Resolve(DiscTree tree, IReadOnlyList<FileModeRule> rules, bool[] executable)
     {
-        var fileModes = ResolveFileModes(tree, rules, cancellationToken);
+        var fileModes = new uint[tree.Files.Count];
+        foreach (var file in tree.Files)
+        {
+            fileModes[file.Index] = FileMode(rules, file, static (file, executable) => executable[file.Index], executable);
+        }
+
+        return Create(tree, rules, fileModes);
+    }
+
+    private static PosixModes Create(DiscTree tree, IReadOnlyList<FileModeRule> rules, uint[] fileModes)
+    {
         var directoryModes = new uint[tree.Directories.Count];
         var directoryLinks = new uint[tree.Directories.Count];
         foreach (var directory in tree.Directories)
@@ -54,7 +71,7 @@ internal sealed class PosixModes
     /// Every file's mode. Reading first bytes is one open per file, so files are probed in parallel, each worker
     /// with its own open folder; the first failure in file order is the one raised, as one thread would.
     /// </summary>
-    private static uint[] ResolveFileModes(DiscTree tree, IReadOnlyList<FileModeRule> rules, CancellationToken cancellationToken)
+    private static uint[] ProbeFileModes(DiscTree tree, IReadOnlyList<FileModeRule> rules, CancellationToken cancellationToken)
     {
         var files = tree.Files;
         var fileModes = new uint[files.Count];
@@ -70,9 +87,7 @@ internal sealed class PosixModes
                 var file = files[index];
                 try
                 {
-                    var permissions = RulePermissions(rules, file, isDirectory: false)
-                        ?? (!file.IsMetadata && file.Length >= 2 && ExecutableContent.Probe(file.LocalPath, folders) ? ReadExecute : ReadOnly);
-                    fileModes[index] = RegularFileType | permissions;
+                    fileModes[index] = FileMode(rules, file, static (file, folders) => ExecutableContent.Probe(file.LocalPath, folders), folders);
                 }
                 catch (DiscMasteringException e)
                 {
@@ -90,6 +105,14 @@ internal sealed class PosixModes
         }
 
         return fileModes;
+    }
+
+    /// <summary>A file's mode: the last matching rule's, else r-xr-xr-x for a program (asking <paramref name="isProgram"/> only then) and r--r--r-- for the rest.</summary>
+    private static uint FileMode<TState>(IReadOnlyList<FileModeRule> rules, DiscFile file, Func<DiscFile, TState, bool> isProgram, TState state)
+    {
+        var permissions = RulePermissions(rules, file, isDirectory: false)
+            ?? (!file.IsMetadata && file.Length >= 2 && isProgram(file, state) ? ReadExecute : ReadOnly);
+        return RegularFileType | permissions;
     }
 
     /// <summary>The PX and TF values of <paramref name="node"/>'s records.</summary>
