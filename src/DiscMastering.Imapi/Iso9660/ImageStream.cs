@@ -282,7 +282,9 @@ public sealed class ImageStream : Stream
         try
         {
             var output = new SkippingMetadataOutput(region, length, _udfStart, _udfEnd);
-            MetadataWriter.Write(_layout, _options, output, _boot);
+            // The directories come before any file, so each file's first bytes are read here, ahead of them.
+            var modes = _layout.Primary.HasRockRidge ? RockRidge.PosixModes.Resolve(_layout.Tree, _options.FileModes, _cancellationToken) : null;
+            MetadataWriter.Write(_layout, _options, output, modes, _boot);
             Debug.Assert(output.Position == _metadataLength && output.Kept == length, "metadata must end where the layout put the first file");
             return region;
         }

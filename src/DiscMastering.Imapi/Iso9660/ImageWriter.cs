@@ -112,7 +112,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
 
         _bufferPosition = 0;
         var modes = _executable is null ? null : PosixModes.Resolve(_layout.Tree, _options.FileModes, _executable);
-        MetadataWriter.Write(_layout, _options, this, _boot, modes);
+        MetadataWriter.Write(_layout, _options, this, modes, _boot);
         Flush();
         Debug.Assert(Position == metadataLength, "metadata must end where the layout put the first file");
         Report(force: true);

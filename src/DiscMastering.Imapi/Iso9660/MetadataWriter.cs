@@ -26,15 +26,19 @@ internal static class MetadataWriter
 
     /// <summary>
     /// Writes the metadata region of <paramref name="layout"/> to <paramref name="output"/>, block by block in
-    /// order; a bootable layout needs its <paramref name="boot"/> content, read by <see cref="BootContent.Read"/>.
-    /// Rock Ridge's <paramref name="modes"/> are resolved here, probing the files, unless a writer that read them
-    /// already gives them.
+    /// order; a layout with Rock Ridge needs the <paramref name="modes"/> resolved for its tree, and a bootable one
+    /// its <paramref name="boot"/> content, read by <see cref="BootContent.Read"/>.
     /// </summary>
-    public static void Write(DiscLayout layout, MasteringOptions options, IMetadataOutput output, BootContent? boot = null, PosixModes? modes = null)
+    public static void Write(DiscLayout layout, MasteringOptions options, IMetadataOutput output, PosixModes? modes, BootContent? boot = null)
     {
         if (layout.Boot is not null && boot is null)
         {
             throw new InvalidOperationException("a bootable layout is written with the boot content read for it.");
+        }
+
+        if (layout.Primary.HasRockRidge != modes is not null)
+        {
+            throw new InvalidOperationException("a layout with Rock Ridge is written with the modes resolved for it, and one without, without.");
         }
 
         var systemArea = output.Blocks(IsoConstants.SystemAreaBlocks);
@@ -61,16 +65,6 @@ internal static class MetadataWriter
         {
             WritePathTable(space, bigEndian: false, output);
             WritePathTable(space, bigEndian: true, output);
-        }
-
-        // Modes come from the files' first bytes: read once, before any directory is rendered.
-        if (layout.Primary.HasRockRidge)
-        {
-            modes ??= PosixModes.Resolve(layout.Tree, options.FileModes);
-        }
-        else
-        {
-            modes = null;
         }
 
         foreach (var space in new[] { layout.Primary, layout.Joliet })

@@ -203,7 +203,7 @@ public sealed partial class RockRidgeImageTests(RockRidgeImageFixture image) : I
         var metadataLength = (int)MetadataWriter.Length(layout);
         var output = new MemoryMetadataOutput(new byte[metadataLength], metadataLength);
 
-        MetadataWriter.Write(layout, options, output);
+        MetadataWriter.Write(layout, options, output, rockRidge ? PosixModes.Resolve(layout.Tree, options.FileModes) : null);
 
         Assert.Equal(metadataLength, output.Written);
     }
