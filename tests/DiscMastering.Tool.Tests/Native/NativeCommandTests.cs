@@ -45,3 +45,6 @@ public sealed class NativeImageCommandBootTests(NativeToolFixture native) : Imag
 [Collection(NativeToolCollection.Name)]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class NativeInspectRockRidgeAndBootTests(NativeToolFixture native) : InspectRockRidgeAndBootTests(native.Discmaster);
+
+[Collection(NativeToolCollection.Name)]
+public sealed class NativeRootCommandTests(NativeToolFixture native) : RootCommandTests(native.Discmaster);
