@@ -66,6 +66,7 @@ public sealed class ToolPackageTests(ToolPackageFeed feed) : IClassFixture<ToolP
         var executable = command.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? command;
         Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(executable.FullName)[..4]);
         Assert.Empty(executable.Directory!.GetFiles("*.dll"));
+        Assert.Empty(executable.Directory!.GetFiles("*.pdb"));
         Assert.Contains(Path.Combine("tools", "any", "linux-x64"), executable.FullName, StringComparison.Ordinal);
 
         using (var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(executable.FullName, "--version") { RedirectStandardOutput = true })!)
