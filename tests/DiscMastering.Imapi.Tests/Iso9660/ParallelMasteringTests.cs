@@ -176,9 +176,7 @@ public sealed class ParallelMasteringTests : IDisposable
     public void ParallelProbe_GivesTheOneThreadModes()
     {
         var source = _temp.Combine("source");
-        CreateVariedTree(source, files: 500);
-        File.WriteAllText(Path.Combine(source, "d03", "script"), "#!/bin/sh\n");
-        File.WriteAllBytes(Path.Combine(source, "d07", "program"), [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0]);
+        CreateTreeWithPrograms(source, files: 500);
         var tree = Scan(source, threads: 1, s_options);
 
         uint[] Modes(int threads)
@@ -199,9 +197,7 @@ public sealed class ParallelMasteringTests : IDisposable
     public void ProgramsSmallAndLarge_ModesToldWhileWriting_AreTheProbedModes()
     {
         var source = _temp.Combine("source");
-        CreateVariedTree(source, files: 300);
-        File.WriteAllText(Path.Combine(source, "d03", "script"), "#!/bin/sh\n");
-        File.WriteAllBytes(Path.Combine(source, "d07", "program"), [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0]);
+        CreateTreeWithPrograms(source, files: 300);
         var large = new byte[(256 << 10) + 3000];
         large[0] = 0x7F;
         "ELF"u8.CopyTo(large.AsSpan(1));
@@ -227,6 +223,14 @@ public sealed class ParallelMasteringTests : IDisposable
         var tree = Scan(source, threads: 1);
         var modes = PosixModes.Resolve(tree, []);
         Assert.Equal(4, tree.Files.Count(f => modes.For(f).Mode == (PosixModes.RegularFileType | PosixModes.ReadExecute)));
+    }
+
+    /// <summary>The varied tree with two small programs in it: a script and an ELF header.</summary>
+    private static void CreateTreeWithPrograms(string root, int files)
+    {
+        CreateVariedTree(root, files);
+        File.WriteAllText(Path.Combine(root, "d03", "script"), "#!/bin/sh\n");
+        File.WriteAllBytes(Path.Combine(root, "d07", "program"), [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0]);
     }
 
     /// <summary>
