@@ -23,6 +23,7 @@ internal sealed class FileReadAhead : IDisposable
     private readonly FileWindow[] _windows;
     private readonly int[] _smallOrdinals;
     private readonly int[] _smallWindows;
+    private readonly int _firstOrdinal;
     private readonly int _readers;
     private readonly int _bufferSize;
     private readonly BootContent? _boot;
@@ -36,18 +37,21 @@ internal sealed class FileReadAhead : IDisposable
 
     /// <summary>
     /// Plans the windows of <paramref name="files"/> and starts up to <paramref name="readers"/> threads filling them,
-    /// which mark the programs among them in <paramref name="executable"/> when given (see <see cref="NoteExecutable"/>).
+    /// from the window holding <paramref name="firstOffset"/> of the file data on, which mark the programs among them
+    /// in <paramref name="executable"/> when given (see <see cref="NoteExecutable"/>).
     /// </summary>
-    public FileReadAhead(IReadOnlyList<DiscFile> files, int bufferSize, int bufferedFileLimit, int readers, BootContent? boot, bool[]? executable, CancellationToken cancellationToken)
+    public FileReadAhead(IReadOnlyList<DiscFile> files, int bufferSize, int bufferedFileLimit, int readers, BootContent? boot, bool[]? executable, CancellationToken cancellationToken, long firstOffset = 0)
     {
         _files = files;
         _bufferSize = bufferSize;
         _boot = boot;
         _executable = executable;
         (_windows, _smallOrdinals, _smallWindows) = Plan(files, bufferSize, bufferedFileLimit);
+        FirstWindow = _windows.Length == 0 ? 0 : FindWindow(firstOffset);
+        _firstOrdinal = SmallWindowsBefore(FirstWindow);
 
         // No more readers than windows to fill: an empty tree, or one of large files only, starts none.
-        _readers = readers = Math.Min(readers, _smallWindows.Length);
+        _readers = readers = Math.Min(readers, _smallWindows.Length - _firstOrdinal);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _buffers = new byte[readers * BuffersPerReader][];
         _failures = new ExceptionDispatchInfo?[_buffers.Length];
@@ -70,24 +74,49 @@ internal sealed class FileReadAhead : IDisposable
 
     public int WindowCount => _windows.Length;
 
+    /// <summary>The first window the readers fill; windows are taken from here on, in order.</summary>
+    public int FirstWindow { get; }
+
     public FileWindow Window(int index) => _windows[index];
 
-    /// <summary>
-    /// Waits for small-file window <paramref name="index"/> and gives its bytes, files and padding; rethrows the
-    /// failure that ended its reader there. The bytes stay valid until <see cref="Release"/>.
-    /// </summary>
-    public ReadOnlySpan<byte> Take(int index)
+    /// <summary>The window whose bytes hold <paramref name="offset"/>, counted from the start of the file data.</summary>
+    public int FindWindow(long offset)
     {
-        var ordinal = _smallOrdinals[index];
+        var low = 0;
+        var high = _windows.Length - 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            if (_windows[middle].Start <= offset)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// Waits for small-file window <paramref name="index"/> (at or after the first window asked for, taken in
+    /// order) and gives its bytes, files and padding; rethrows the failure that ended its reader there. The bytes
+    /// stay valid until <see cref="Release"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> Take(int index)
+    {
+        var ordinal = _smallOrdinals[index] - _firstOrdinal;
         var reader = ordinal % _readers;
         _filled[reader].Wait(_stop.Token);
         var slot = Slot(ordinal);
         _failures[slot]?.Throw();
-        return _buffers[slot].AsSpan(0, _windows[index].Bytes);
+        return _buffers[slot].AsMemory(0, (int)_windows[index].Length);
     }
 
     /// <summary>Gives window <paramref name="index"/>'s buffer back to its reader for a later window.</summary>
-    public void Release(int index) => _free[_smallOrdinals[index] % _readers].Release();
+    public void Release(int index) => _free[(_smallOrdinals[index] - _firstOrdinal) % _readers].Release();
 
     public void Dispose()
     {
@@ -151,12 +180,24 @@ internal sealed class FileReadAhead : IDisposable
         }
     }
 
-    /// <summary>Cuts the file list into windows; a small file goes into one only with room for its probe byte too.</summary>
+    /// <summary>
+    /// Cuts the file list into windows, each starting where the one before ends in the file data; a small file goes
+    /// into one only with room for its probe byte too.
+    /// </summary>
     private static (FileWindow[] Windows, int[] SmallOrdinals, int[] SmallWindows) Plan(IReadOnlyList<DiscFile> files, int bufferSize, int bufferedFileLimit)
     {
         var windows = new List<FileWindow>();
         var first = 0;
         var bytes = 0;
+        var start = 0L;
+        void Add(int end, long length, bool isLarge)
+        {
+            windows.Add(new FileWindow(first, end, start, length, isLarge));
+            start += length;
+            first = end;
+            bytes = 0;
+        }
+
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
@@ -169,21 +210,17 @@ internal sealed class FileReadAhead : IDisposable
             {
                 if (i > first)
                 {
-                    windows.Add(new FileWindow(first, i, bytes, IsLarge: false));
+                    Add(i, bytes, isLarge: false);
                 }
 
-                windows.Add(new FileWindow(i, i + 1, 0, IsLarge: true));
-                first = i + 1;
-                bytes = 0;
+                Add(i + 1, DiscLayout.BlocksFor(file.Length) * IsoConstants.BlockSize, isLarge: true);
                 continue;
             }
 
             var padded = (int)(DiscLayout.BlocksFor(file.Length) * IsoConstants.BlockSize);
             if (bytes + Math.Max(padded, (int)file.Length + 1) > bufferSize && i > first)
             {
-                windows.Add(new FileWindow(first, i, bytes, IsLarge: false));
-                first = i;
-                bytes = 0;
+                Add(i, bytes, isLarge: false);
             }
 
             bytes += padded;
@@ -191,7 +228,7 @@ internal sealed class FileReadAhead : IDisposable
 
         if (files.Count > first)
         {
-            windows.Add(new FileWindow(first, files.Count, bytes, IsLarge: false));
+            Add(files.Count, bytes, isLarge: false);
         }
 
         var ordinals = new int[windows.Count];
@@ -208,7 +245,19 @@ internal sealed class FileReadAhead : IDisposable
         return ([.. windows], ordinals, [.. smallWindows]);
     }
 
-    /// <summary>A reader's buffer for its small-file window <paramref name="ordinal"/>: its buffers in turn.</summary>
+    /// <summary>Small-file windows before window <paramref name="index"/>.</summary>
+    private int SmallWindowsBefore(int index)
+    {
+        var count = 0;
+        while (count < _smallWindows.Length && _smallWindows[count] < index)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>A reader's buffer for its small-file window <paramref name="ordinal"/> (counted from the first one read): its buffers in turn.</summary>
     private int Slot(int ordinal) => (ordinal % _readers * BuffersPerReader) + (ordinal / _readers % BuffersPerReader);
 
     /// <summary>Reader <paramref name="reader"/>'s thread: fills its windows in order, each when a buffer is free.</summary>
@@ -216,7 +265,7 @@ internal sealed class FileReadAhead : IDisposable
     {
         var token = _stop.Token;
         using var folders = OperatingSystem.IsLinux() ? new SourceFolderCache() : null;
-        for (var ordinal = reader; ordinal < _smallWindows.Length; ordinal += _readers)
+        for (var ordinal = reader; _firstOrdinal + ordinal < _smallWindows.Length; ordinal += _readers)
         {
             try
             {
@@ -232,7 +281,7 @@ internal sealed class FileReadAhead : IDisposable
             {
                 // Each reader rents its own buffers, on its own thread, when it first needs them.
                 _buffers[slot] ??= ArrayPool<byte>.Shared.Rent(_bufferSize);
-                Fill(_windows[_smallWindows[ordinal]], _buffers[slot], folders, token);
+                Fill(_windows[_smallWindows[_firstOrdinal + ordinal]], _buffers[slot], folders, token);
             }
             catch (Exception e)
             {
@@ -286,5 +335,8 @@ internal sealed class FileReadAhead : IDisposable
     }
 }
 
-/// <summary>Files <see cref="First"/> up to <see cref="End"/> of the tree's list, and the image bytes they fill when small.</summary>
-internal readonly record struct FileWindow(int First, int End, int Bytes, bool IsLarge);
+/// <summary>
+/// Files <see cref="First"/> up to <see cref="End"/> of the tree's list, and the bytes they fill, padding included,
+/// from <see cref="Start"/> in the file data: in a buffer when small, copied file to file when large.
+/// </summary>
+internal readonly record struct FileWindow(int First, int End, long Start, long Length, bool IsLarge);

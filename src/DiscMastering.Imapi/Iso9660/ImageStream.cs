@@ -13,8 +13,10 @@ namespace DiscMastering.Imapi.Iso9660;
 /// The metadata (blocks before the first file) is rendered once, when first read, by the code the file
 /// writer uses; UDF's file system region in it (a block per file) is not held but rendered a few blocks at a
 /// time when read. File data is read from the source files at the asked offset and never held whole; the
-/// file being read stays open until reading moves to another file. A file whose size differs from the
-/// scan fails the read with <see cref="DiscMasteringError.FileChanged"/>. Not safe for concurrent use.
+/// file being read stays open until reading moves to another file. Read in order, as a recorder or a pipe
+/// reads it, small files are read ahead on several threads (<see cref="FileReadAhead"/>), a few buffers at a
+/// time; a seek goes back to reading at the asked offset. A file whose size differs from the scan fails the
+/// read with <see cref="DiscMasteringError.FileChanged"/>. Not safe for concurrent use.
 /// Create one with <see cref="ImageMaster.MasterToStream"/>.
 /// </remarks>
 public sealed class ImageStream : Stream
@@ -40,6 +42,19 @@ public sealed class ImageStream : Stream
 
     /// <summary>Positions in <see cref="DiscTree.Files"/> of the files that have data; their extents increase.</summary>
     private readonly int[] _dataFiles;
+
+    /// <summary>Reader threads for the file data, as <see cref="MasteringParallelism"/> gave them when the stream was made.</summary>
+    private readonly int _readers = MasteringParallelism.Workers;
+
+    /// <summary>Where the last read ended: a read from there goes on in order, and may use <see cref="_readAhead"/>.</summary>
+    private long _sequentialEnd;
+
+    /// <summary>The small files read ahead while reads go on in order; null otherwise.</summary>
+    private FileReadAhead? _readAhead;
+
+    /// <summary>The read-ahead window reads are in, and its bytes when it is a small-file window taken from the readers.</summary>
+    private int _window = -1;
+    private ReadOnlyMemory<byte>? _windowBytes;
 
     private byte[]? _metadata;
     private byte[]? _trailer;
@@ -150,16 +165,25 @@ public sealed class ImageStream : Stream
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
+        var inOrder = _position == _sequentialEnd;
+        if (!inOrder)
+        {
+            StopReadAhead();
+        }
+
         var count = (int)Math.Min(buffer.Length, _layout.ImageBytes - _position);
         var target = buffer[..count];
         while (!target.IsEmpty)
         {
             var done = _position < _metadataLength ? ReadMetadata(target)
                 : _position >= _trailerOffset ? ReadTrailer(target)
+                : inOrder && _readers > 1 ? ReadAhead(target)
                 : ReadFileRegion(target);
             _position += done;
             target = target[done..];
         }
+
+        _sequentialEnd = _position;
 
         Report();
         return count;
@@ -209,6 +233,7 @@ public sealed class ImageStream : Stream
         if (!_disposed)
         {
             _disposed = true;
+            StopReadAhead();
             CloseFile();
             if (_metadata is { } metadata)
             {
@@ -293,6 +318,62 @@ public sealed class ImageStream : Stream
             ArrayPool<byte>.Shared.Return(region);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Serves the file data in order from the read-ahead's windows, starting the readers at the current position:
+    /// a small-file window from the buffer the readers filled, a large file by <see cref="ReadFileRegion"/>.
+    /// </summary>
+    private int ReadAhead(Span<byte> target)
+    {
+        var offset = _position - _metadataLength;
+        if (_readAhead is null)
+        {
+            _readAhead = new FileReadAhead(_layout.Tree.Files, ImageWriter.BufferSize, ImageWriter.BufferedFileLimit, _readers, _boot, null, _cancellationToken, offset);
+            _window = _readAhead.FirstWindow - 1;
+        }
+
+        // Every small-file window is taken in turn, the empty ones too, so each reader's windows stay in step.
+        var index = _readAhead.FindWindow(offset);
+        while (_window < index)
+        {
+            ReleaseWindow();
+            _window++;
+            if (!_readAhead.Window(_window).IsLarge)
+            {
+                _windowBytes = _readAhead.Take(_window);
+            }
+        }
+
+        var window = _readAhead.Window(_window);
+        if (window.IsLarge)
+        {
+            return ReadFileRegion(target);
+        }
+
+        var bytes = _windowBytes!.Value.Span[(int)(offset - window.Start)..];
+        var count = Math.Min(target.Length, bytes.Length);
+        bytes[..count].CopyTo(target);
+        return count;
+    }
+
+    /// <summary>Gives the small-file window reads are in back to its reader.</summary>
+    private void ReleaseWindow()
+    {
+        if (_windowBytes is not null)
+        {
+            _windowBytes = null;
+            _readAhead!.Release(_window);
+        }
+    }
+
+    /// <summary>Stops the readers: reading left the order they read in, or the stream is done.</summary>
+    private void StopReadAhead()
+    {
+        _windowBytes = null;
+        _readAhead?.Dispose();
+        _readAhead = null;
+        _window = -1;
     }
 
     /// <summary>Serves the file (or its padding) that holds the current position, up to that file's data or block end.</summary>

@@ -18,10 +18,10 @@ namespace DiscMastering.Imapi.Iso9660;
 /// </summary>
 internal sealed class ImageWriter : IMetadataOutput, IDisposable
 {
-    private const int BufferSize = 1 << 20;
+    internal const int BufferSize = 1 << 20;
 
     /// <summary>Files up to this size are read into the buffer; larger ones are copied file to file.</summary>
-    private const int BufferedFileLimit = 256 << 10;
+    internal const int BufferedFileLimit = 256 << 10;
 
     /// <summary>Kernel copies go in slices this big so progress and cancellation stay responsive.</summary>
     private const int CopySlice = 16 << 20;
@@ -128,7 +128,8 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
         Flush();
         var files = _layout.Tree.Files;
         using var readAhead = new FileReadAhead(files, BufferSize, BufferedFileLimit, readers, _boot, _executable, _cancellationToken);
-        for (var index = 0; index < readAhead.WindowCount; index++)
+        // Windows before the first hold only empty files: nothing to write.
+        for (var index = readAhead.FirstWindow; index < readAhead.WindowCount; index++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var window = readAhead.Window(index);
@@ -143,7 +144,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
                 var bytes = readAhead.Take(index);
                 if (!bytes.IsEmpty)
                 {
-                    WriteOutput(bytes, _bufferPosition);
+                    WriteOutput(bytes.Span, _bufferPosition);
                     Advance(bytes.Length);
                 }
 
