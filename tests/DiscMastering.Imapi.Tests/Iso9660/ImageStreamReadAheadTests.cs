@@ -37,16 +37,8 @@ public sealed class ImageStreamReadAheadTests : IDisposable
         using (MasteringParallelism.Force(ManyThreads))
         {
             using var stream = ImageMaster.MasterToStream([new DiscSource("", _source)], s_options);
-            var bytes = new byte[stream.Length];
-            var done = 0;
-            int read;
-            while ((read = stream.Read(bytes, done, Math.Min(chunk, bytes.Length - done))) > 0)
-            {
-                done += read;
-            }
 
-            Assert.Equal(_image.Length, done);
-            ExtractedTree.AssertSameBytes(_image, bytes, $"the stream read in order in chunks of {chunk}");
+            ExtractedTree.AssertSameBytes(_image, ImageStreamTests.ReadAll(stream, chunk), $"the stream read in order in chunks of {chunk}");
         }
     }
 

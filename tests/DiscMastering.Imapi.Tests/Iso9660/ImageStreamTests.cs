@@ -223,7 +223,8 @@ public sealed class ImageStreamTests(AwkwardImageFixture awkward) : IClassFixtur
         ExtractedTree.AssertSameBytes(File.ReadAllBytes(imagePath), ReadAll(stream, chunk), $"the stream read in chunks of {chunk}");
     }
 
-    private static byte[] ReadAll(Stream stream, int chunk)
+    /// <summary>The whole stream, read in order in reads of <paramref name="chunk"/> bytes, and then a read at the end that gives 0.</summary>
+    internal static byte[] ReadAll(Stream stream, int chunk)
     {
         var bytes = new byte[stream.Length];
         var done = 0;
