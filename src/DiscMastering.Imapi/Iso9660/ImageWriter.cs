@@ -172,8 +172,7 @@ internal sealed class ImageWriter : IMetadataOutput, IDisposable
             using var input = Sources.SourceFile.OpenRead(file.LocalPath);
             if (_executable is not null)
             {
-                Span<byte> head = stackalloc byte[ExecutableContent.ProbeLength];
-                _executable[file.Index] = ExecutableContent.IsExecutable(head[..RandomAccess.Read(input, head, 0)]);
+                _executable[file.Index] = ExecutableContent.Probe(input);
             }
 
             unchanged = CopyFromFile(input, file.Length);
