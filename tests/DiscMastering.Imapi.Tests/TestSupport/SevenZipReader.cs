@@ -1,8 +1,9 @@
-namespace DiscMastering.Imapi.Tests.Udf;
+namespace DiscMastering.Imapi.Tests.TestSupport;
 
-/// <summary>Reads <c>7z l -slt</c>: blocks of "Key = value" lines after the "----------" line.</summary>
-internal static class SevenZipListing
+/// <summary>7-Zip (p7zip-full) as the tests read images with it: its technical listing, and extraction it has no complaint about.</summary>
+internal static class SevenZipReader
 {
+    /// <summary>Reads <c>7z l -slt</c>: blocks of "Key = value" lines after the "----------" line; the first block there is the archive itself.</summary>
     public static List<(string Path, bool IsFolder, long Size)> Parse(string listing)
     {
         var separator = listing.IndexOf("\n----------\n", StringComparison.Ordinal);
@@ -21,5 +22,13 @@ internal static class SevenZipListing
         }
 
         return entries;
+    }
+
+    /// <summary>Runs <c>7z x</c> of <paramref name="imagePath"/> into <paramref name="output"/>, asserting it printed no error and no warning.</summary>
+    public static void ExtractWithoutComplaint(string imagePath, string output)
+    {
+        var result = ExternalTool.SevenZip.RunChecked(["x", "-y", "-o" + output, imagePath]);
+        Assert.DoesNotContain("ERROR", result.StdOut + result.StdErr, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("WARNING", result.StdOut + result.StdErr, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -72,9 +72,7 @@ public sealed class BridgeImageTests(BridgeImageFixture image, ITestOutputHelper
         Assert.Contains("Type = Udf", listing.StdOut);
 
         var output = image.NewWorkFolder("7z");
-        var result = ExternalTool.SevenZip.RunChecked(["x", "-y", "-o" + output, image.ImagePath]);
-        Assert.DoesNotContain("ERROR", result.StdOut + result.StdErr, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("WARNING", result.StdOut + result.StdErr, StringComparison.OrdinalIgnoreCase);
+        SevenZipReader.ExtractWithoutComplaint(image.ImagePath, output);
         ExtractedTree.AssertMatches(output, image.Tree, node => node.DiscPath);
     }
 

@@ -101,7 +101,7 @@ public sealed class UdfImageReaderTests(UdfOnlyImageFixture image) : IClassFixtu
 
         var info = UdfTools.Info(result.ImagePath);
         Assert.Equal("2", info["numfiles"]);
-        var listing = SevenZipListing.Parse(ExternalTool.SevenZip.RunChecked(["l", "-slt", result.ImagePath]).StdOut);
+        var listing = SevenZipReader.Parse(ExternalTool.SevenZip.RunChecked(["l", "-slt", result.ImagePath]).StdOut);
         Assert.Contains(("big.bin", false, length), listing);
         var output = temp.CreateDirectory("out");
         ExternalTool.SevenZip.RunChecked(["x", "-y", "-o" + output, result.ImagePath]);

@@ -70,7 +70,7 @@ public sealed class UdfOnlyImageVerificationTests(UdfOnlyImageFixture image) : I
         Assert.Contains("Type = Udf", result.StdOut);
         var expected = image.Tree.Files.Select(f => $"{f.DiscPath.TrimStart('/')} {f.Length}")
             .Concat(image.Tree.Directories.Where(d => d.Parent is not null).Select(d => $"{d.DiscPath.TrimStart('/')} dir"));
-        var actual = SevenZipListing.Parse(result.StdOut).Select(e => e.IsFolder ? $"{e.Path} dir" : $"{e.Path} {e.Size}");
+        var actual = SevenZipReader.Parse(result.StdOut).Select(e => e.IsFolder ? $"{e.Path} dir" : $"{e.Path} {e.Size}");
         Assert.Equal(DiscPaths.Sorted(expected), DiscPaths.Sorted(actual));
     }
 
@@ -78,9 +78,7 @@ public sealed class UdfOnlyImageVerificationTests(UdfOnlyImageFixture image) : I
     public void SevenZip_ExtractsEveryFileByteForByte_UnderItsExactName()
     {
         var output = image.NewWorkFolder("7z");
-        var result = ExternalTool.SevenZip.RunChecked(["x", "-y", "-o" + output, image.ImagePath]);
-        Assert.DoesNotContain("ERROR", result.StdOut + result.StdErr, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("WARNING", result.StdOut + result.StdErr, StringComparison.OrdinalIgnoreCase);
+        SevenZipReader.ExtractWithoutComplaint(image.ImagePath, output);
         ExtractedTree.AssertMatches(output, image.Tree, node => node.DiscPath);
     }
 
