@@ -31,6 +31,9 @@ public abstract class DiscToolTask : ToolTask
     private int _processId;
     private int _cancelRequested;
     private Timer? _killTimer;
+
+    /// <summary>True from the start of <see cref="Execute"/> to its end, under <see cref="_processLock"/>.</summary>
+    private bool _executing;
     private string? _lastProgressKey;
 
     /// <summary>Creates the task with its messages from <c>Resources.resx</c>.</summary>
@@ -76,15 +79,20 @@ public abstract class DiscToolTask : ToolTask
     /// <inheritdoc/>
     public override bool Execute()
     {
-        if (IsCancelRequested)
+        lock (_processLock)
         {
-            LogCanceled();
-            return false;
+            _executing = true;
         }
 
         bool succeeded = false;
         try
         {
+            if (IsCancelRequested)
+            {
+                LogCanceled();
+                return false;
+            }
+
             succeeded = base.Execute();
             if (!succeeded && IsCancelRequested && !Log.HasLoggedErrors)
             {
@@ -99,6 +107,7 @@ public abstract class DiscToolTask : ToolTask
                 _killTimer?.Dispose();
                 _killTimer = null;
                 _process = null;
+                _executing = false;
                 processId = _processId;
             }
 
@@ -127,7 +136,14 @@ public abstract class DiscToolTask : ToolTask
         {
             if (TryAskToolToStop())
             {
-                _killTimer = new Timer(_ => KillTool(), null, CancelGraceMilliseconds, System.Threading.Timeout.Infinite);
+                ArmKillTimer();
+                return;
+            }
+
+            // The tool is about to start: StartToolProcess asks it to stop as soon as it runs. Killed at once, it
+            // could leave a child holding its output open, and ToolTask would wait for that child to end.
+            if (_executing && _process is null && !IsWindows)
+            {
                 return;
             }
         }
@@ -225,6 +241,10 @@ public abstract class DiscToolTask : ToolTask
         {
             _process = started;
             _processId = started.Id;
+            if (IsCancelRequested && TryAskToolToStop())
+            {
+                ArmKillTimer();
+            }
         }
 
         return started;
@@ -488,6 +508,10 @@ public abstract class DiscToolTask : ToolTask
             return false;
         }
     }
+
+    /// <summary>Kills whatever still runs once the tool has had its grace period to stop. Called under <see cref="_processLock"/>.</summary>
+    private void ArmKillTimer() =>
+        _killTimer ??= new Timer(_ => KillTool(), null, CancelGraceMilliseconds, System.Threading.Timeout.Infinite);
 
     /// <summary>Wakes ToolTask's wait loop, which kills the tool's process tree.</summary>
     private void KillTool() => base.Cancel();
